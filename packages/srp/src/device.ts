@@ -1,0 +1,138 @@
+/**
+ * Remembered devices: the verifier ConfirmDevice stores, and the answer to DEVICE_PASSWORD_VERIFIER.
+ *
+ * The math is the user's with other names: the device group key takes the pool name's place, the device key the
+ * user id's, and a random device password (kept by the client) the password's.
+ *
+ * @module
+ */
+import { SrpError, assertString } from './errors.js';
+import { bytesToBase64, bytesToBigint } from './encoding.js';
+import { padBytes } from './pad.js';
+import { challengeParameter, computePasswordClaim } from './password-claim.js';
+import { secretHashFor } from './password-verifier.js';
+import { drawRandomBytes, type RandomSource } from './random.js';
+import type { SrpSession } from './session.js';
+import { computeVerifier, computeX, hashIdentity } from './steps.js';
+
+/** Random bytes of a device password (its base64 is the password). */
+export const DEVICE_PASSWORD_BYTES = 40;
+/** Random bytes of a device salt. */
+export const DEVICE_SALT_BYTES = 16;
+
+/** What {@link createDeviceVerifier} returns. */
+export interface DeviceVerifier {
+  /** Base64 of 40 random bytes. Secret: store it with the device key; the device signs in with it. */
+  devicePassword: string;
+  /** The ConfirmDevice request member, base64 values. */
+  DeviceSecretVerifierConfig: { Salt: string; PasswordVerifier: string };
+}
+
+/**
+ * Creates a device password and the salt and verifier to register with ConfirmDevice.
+ *
+ * Draws exactly 40 bytes (the password), then 16 bytes (the salt). Salt is PAD of the 16 bytes read as a number
+ * (1 to 17 bytes); PasswordVerifier is PAD(g^x mod N) with x = H(PAD(salt) | H(deviceGroupKey | deviceKey | ":" |
+ * devicePassword)): the encodings amazon-cognito-identity-js and Amplify send.
+ *
+ * @param input - NewDeviceMetadata's DeviceGroupKey and DeviceKey, and an optional `randomBytes`
+ * @throws {SrpError} `INVALID_ARGUMENT` for an empty key; `RANDOM_UNAVAILABLE`, `INVALID_RANDOM_BYTES`
+ * @example
+ * ```ts
+ * import { createDeviceVerifier } from '@cognito-kit/srp';
+ * const { NewDeviceMetadata, AccessToken } = result.AuthenticationResult;
+ * const { devicePassword, DeviceSecretVerifierConfig } = createDeviceVerifier({
+ *   deviceGroupKey: NewDeviceMetadata.DeviceGroupKey, deviceKey: NewDeviceMetadata.DeviceKey,
+ * });
+ * await cognito.confirmDevice({ AccessToken, DeviceKey: NewDeviceMetadata.DeviceKey, DeviceSecretVerifierConfig });
+ * ```
+ */
+export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string } & RandomSource): DeviceVerifier {
+  assertString(input.deviceGroupKey, 'deviceGroupKey', true);
+  assertString(input.deviceKey, 'deviceKey', true);
+  const devicePassword = bytesToBase64(drawRandomBytes(input, DEVICE_PASSWORD_BYTES));
+  const saltBytes = padBytes(bytesToBigint(drawRandomBytes(input, DEVICE_SALT_BYTES)));
+  const x = computeX(bytesToBigint(saltBytes), hashIdentity(input.deviceGroupKey, input.deviceKey, devicePassword));
+  return {
+    devicePassword,
+    DeviceSecretVerifierConfig: {
+      Salt: bytesToBase64(saltBytes),
+      PasswordVerifier: bytesToBase64(padBytes(computeVerifier(x))),
+    },
+  };
+}
+
+/** Input of {@link respondToDevicePasswordVerifier}. */
+export interface DevicePasswordVerifierInput {
+  deviceGroupKey: string;
+  deviceKey: string;
+  /** The `devicePassword` of {@link createDeviceVerifier}. */
+  devicePassword: string;
+  /** ChallengeParameters of DEVICE_PASSWORD_VERIFIER. */
+  challengeParameters: { SALT: string; SRP_B: string; SECRET_BLOCK: string; USERNAME: string; DEVICE_KEY?: string };
+  clientId?: string;
+  /** Adds SECRET_HASH over USERNAME. */
+  clientSecret?: string;
+  now?: Date;
+}
+
+/** The ChallengeResponses map of a DEVICE_PASSWORD_VERIFIER answer. */
+export interface DevicePasswordVerifierResponses {
+  USERNAME: string;
+  DEVICE_KEY: string;
+  PASSWORD_CLAIM_SECRET_BLOCK: string;
+  PASSWORD_CLAIM_SIGNATURE: string;
+  TIMESTAMP: string;
+  SECRET_HASH?: string;
+}
+
+/**
+ * Computes the ChallengeResponses for DEVICE_PASSWORD_VERIFIER, with a fresh session whose `srpA` was sent in the
+ * DEVICE_SRP_AUTH answer.
+ *
+ * @throws {SrpError} `DEVICE_KEY_MISMATCH` when the challenge names another device; the errors of
+ *   {@link respondToPasswordVerifier} otherwise
+ * @example
+ * ```ts
+ * import { createSrpSession, respondToDevicePasswordVerifier } from '@cognito-kit/srp';
+ * const session = createSrpSession();
+ * const next = await cognito.respondToAuthChallenge({ ChallengeName: 'DEVICE_SRP_AUTH', ClientId, Session,
+ *   ChallengeResponses: { USERNAME, DEVICE_KEY: deviceKey, SRP_A: session.srpA } });
+ * const ChallengeResponses = respondToDevicePasswordVerifier(session, {
+ *   deviceGroupKey, deviceKey, devicePassword, challengeParameters: next.ChallengeParameters,
+ * });
+ * ```
+ */
+export function respondToDevicePasswordVerifier(session: SrpSession, input: DevicePasswordVerifierInput): DevicePasswordVerifierResponses {
+  assertString(input.deviceGroupKey, 'deviceGroupKey', true);
+  assertString(input.deviceKey, 'deviceKey', true);
+  assertString(input.devicePassword, 'devicePassword', true);
+  const parameters = input.challengeParameters;
+  const username = challengeParameter(parameters, 'USERNAME');
+  const challengedDevice = parameters.DEVICE_KEY;
+  if (challengedDevice !== undefined && challengedDevice !== input.deviceKey) {
+    throw new SrpError('DEVICE_KEY_MISMATCH', 'challengeParameters.DEVICE_KEY is not the deviceKey answering', 'DEVICE_KEY');
+  }
+  const challenge = {
+    SALT: challengeParameter(parameters, 'SALT'),
+    SRP_B: challengeParameter(parameters, 'SRP_B'),
+    SECRET_BLOCK: challengeParameter(parameters, 'SECRET_BLOCK'),
+  };
+  const hashSecret = secretHashFor(input);
+  const claim = computePasswordClaim(session, {
+    prefix: input.deviceGroupKey,
+    userId: input.deviceKey,
+    password: input.devicePassword,
+    challenge,
+    now: input.now,
+  });
+  const responses: DevicePasswordVerifierResponses = {
+    USERNAME: username,
+    DEVICE_KEY: input.deviceKey,
+    PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
+    PASSWORD_CLAIM_SIGNATURE: claim.PASSWORD_CLAIM_SIGNATURE,
+    TIMESTAMP: claim.TIMESTAMP,
+  };
+  if (hashSecret !== undefined) responses.SECRET_HASH = hashSecret(username);
+  return responses;
+}

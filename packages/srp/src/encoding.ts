@@ -1,0 +1,162 @@
+/**
+ * Byte encodings on Web APIs only: UTF-8 through `TextEncoder`, and strict hex and base64 written here so that no
+ * `Buffer`, `atob` quirk or lenient decoder can turn a malformed server value into a silently wrong signature.
+ *
+ * @module
+ */
+import { SrpError, type SrpErrorCode } from './errors.js';
+
+const utf8Encoder = /* @__PURE__ */ new TextEncoder();
+
+/** UTF-8 bytes of a string, exactly as Java's `getBytes(UTF_8)` and Node's `Buffer.from(s, 'utf8')` give them. */
+export function utf8(text: string): Uint8Array {
+  return utf8Encoder.encode(text);
+}
+
+/** True for a `Uint8Array` (a `Buffer` too), also one made in another realm (a vm context, an iframe). */
+export function isBytes(value: unknown): value is Uint8Array {
+  return (
+    value instanceof Uint8Array ||
+    (ArrayBuffer.isView(value) && (value as { constructor?: { name?: string } }).constructor?.name === 'Uint8Array')
+  );
+}
+
+/** Concatenates byte arrays. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+const BYTE_TO_HEX: string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
+
+/** Lower-case hex of bytes. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += BYTE_TO_HEX[bytes[i]!]!;
+  return out;
+}
+
+function nibble(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  if (code >= 97 && code <= 102) return code - 87; // a-f
+  if (code >= 65 && code <= 70) return code - 55; // A-F
+  return -1;
+}
+
+/**
+ * Bytes of an even-length hex string (either case). Internal values only: server input goes through
+ * {@link parseUnsignedHex}, which says which field was wrong.
+ */
+export function hexToBytes(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0) throw new SrpError('INVALID_HEX', 'hex string has odd length');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = nibble(hex.charCodeAt(2 * i));
+    const lo = nibble(hex.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) throw new SrpError('INVALID_HEX', 'hex string contains a non-hex character');
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
+}
+
+const UNSIGNED_HEX = /^[0-9a-fA-F]+$/;
+
+/**
+ * Reads a server-sent hex number (SRP_B, SALT, SRP_A) as an unsigned integer, as the reference clients do:
+ * case, odd length and leading zeros are not significant. Anything but hex digits (a sign, `0x`, spaces, other
+ * letters) is refused, where jsbn-based clients silently skip or misread the character.
+ *
+ * @throws {SrpError} with `code` (default `INVALID_HEX`) when `text` is empty or not plain hex.
+ */
+export function parseUnsignedHex(text: unknown, field: string, code: SrpErrorCode = 'INVALID_HEX'): bigint {
+  if (typeof text !== 'string') {
+    throw new SrpError(code === 'INVALID_HEX' ? 'INVALID_ARGUMENT' : code, `${field} must be a hex string`, field);
+  }
+  if (!UNSIGNED_HEX.test(text)) {
+    const what = text.length === 0 ? 'is empty' : 'is not unsigned hexadecimal (only 0-9, a-f, A-F are allowed)';
+    throw new SrpError(code, `${field} ${what}`, field);
+  }
+  return BigInt('0x' + text);
+}
+
+/** Bytes of a non-negative integer, big-endian, minimal length (at least one byte). */
+export function bigintToBytes(value: bigint): Uint8Array {
+  let hex = value.toString(16);
+  if (hex.length % 2 !== 0) hex = '0' + hex;
+  return hexToBytes(hex);
+}
+
+/** A non-negative integer from big-endian unsigned bytes. */
+export function bytesToBigint(bytes: Uint8Array): bigint {
+  return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
+}
+
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_VALUE = /* @__PURE__ */ (() => {
+  const table = new Int16Array(128).fill(-1);
+  for (let i = 0; i < B64_ALPHABET.length; i++) table[B64_ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Standard base64 with `=` padding (RFC 4648 §4), as Cognito and Java's `Base64.getEncoder()` write it. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + B64_ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + '==';
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + '=';
+  }
+  return out;
+}
+
+/**
+ * Decodes standard base64 (RFC 4648 §4). Padding may be omitted, but where present it must be right; the URL-safe
+ * alphabet, whitespace, a dangling character and non-zero unused bits are refused (each would let two different
+ * strings stand for the same bytes, or hide a truncated value).
+ *
+ * @throws {SrpError} with `code` (default `INVALID_BASE64`) when `text` is not canonical standard base64.
+ */
+export function base64ToBytes(text: unknown, field: string, code: SrpErrorCode = 'INVALID_BASE64'): Uint8Array {
+  if (typeof text !== 'string') throw new SrpError(code, `${field} must be a base64 string`, field);
+  let end = text.length;
+  if (end % 4 === 0 && end > 0) {
+    if (text.charCodeAt(end - 1) === 61) end--; // '='
+    if (text.charCodeAt(end - 1) === 61) end--;
+  }
+  if (end % 4 === 1) throw new SrpError(code, `${field} is not valid base64 (wrong length)`, field);
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let bits = 0;
+  let buffer = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? B64_VALUE[c]! : -1;
+    if (v < 0) throw new SrpError(code, `${field} is not valid base64 (character ${i + 1} is outside A-Z a-z 0-9 + /)`, field);
+    buffer = (buffer << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (buffer >> bits) & 0xff;
+    }
+  }
+  if ((buffer & ((1 << bits) - 1)) !== 0) {
+    throw new SrpError(code, `${field} is not canonical base64 (non-zero trailing bits)`, field);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * The answer to Cognito's PASSWORD_VERIFIER challenge (USER_SRP_AUTH, and CUSTOM_AUTH or USER_AUTH with SRP).
+ *
+ * @module
+ */
+import { SrpError, assertString } from './errors.js';
+import { challengeParameter, computePasswordClaim } from './password-claim.js';
+import { poolNameOf } from './pool.js';
+import { secretHasher } from './secret-hash.js';
+import type { SrpSession } from './session.js';
+
+/** Input of {@link respondToPasswordVerifier}. */
+export interface PasswordVerifierInput {
+  /** The user pool id, such as `us-east-1_AbCdEf123`; its name part is hashed. */
+  userPoolId: string;
+  /** The user's password, as typed (no normalisation). */
+  password: string;
+  /** ChallengeParameters of the PASSWORD_VERIFIER challenge, as Cognito returned them. */
+  challengeParameters: {
+    SALT: string;
+    SRP_B: string;
+    SECRET_BLOCK: string;
+    USER_ID_FOR_SRP: string;
+    /** Sent by Cognito too; the answer uses USER_ID_FOR_SRP, as amazon-cognito-identity-js does. */
+    USERNAME?: string;
+  };
+  /** The app client id; needed with `clientSecret`. */
+  clientId?: string;
+  /** The app client secret, for clients that have one: adds SECRET_HASH over USER_ID_FOR_SRP. */
+  clientSecret?: string;
+  /** The remembered device's key: adds DEVICE_KEY. */
+  deviceKey?: string;
+  /** The instant to sign; `new Date()` by default. Cognito accepts only a few seconds of skew. */
+  now?: Date;
+}
+
+/** The ChallengeResponses map of a PASSWORD_VERIFIER answer, ready to send. */
+export interface PasswordVerifierResponses {
+  USERNAME: string;
+  PASSWORD_CLAIM_SECRET_BLOCK: string;
+  PASSWORD_CLAIM_SIGNATURE: string;
+  TIMESTAMP: string;
+  SECRET_HASH?: string;
+  DEVICE_KEY?: string;
+}
+
+/**
+ * Computes the ChallengeResponses for PASSWORD_VERIFIER: the password claim signed with the SRP session key.
+ *
+ * USERNAME is USER_ID_FOR_SRP (the user's real username, never the alias typed at sign-in), and so is the
+ * username SECRET_HASH is computed over; this is what amazon-cognito-identity-js sends and what Cognito checks.
+ *
+ * @param session - the session whose `srpA` started this login
+ * @param input - the pool, password, challenge parameters and options
+ * @returns exactly the map to send as ChallengeResponses (no `undefined` members)
+ * @throws {SrpError} `INVALID_USER_POOL_ID`, `MISSING_CHALLENGE_PARAMETER`, `INVALID_SALT`, `INVALID_HEX` (SRP_B),
+ *   `INVALID_SRP_B` (B mod N = 0), `INVALID_SECRET_BLOCK`, `INVALID_DATE`, `INVALID_SESSION`, `INVALID_ARGUMENT`
+ *   (for example a client secret without a client id)
+ * @example
+ * ```ts
+ * import { createSrpSession, respondToPasswordVerifier } from '@cognito-kit/srp';
+ * const session = createSrpSession();
+ * const init = await cognito.initiateAuth({ AuthFlow: 'USER_SRP_AUTH', ClientId,
+ *   AuthParameters: { USERNAME: 'alice', SRP_A: session.srpA } });
+ * const ChallengeResponses = respondToPasswordVerifier(session, {
+ *   userPoolId: 'eu-west-2_eYpv1mFHB', password, challengeParameters: init.ChallengeParameters,
+ * });
+ * await cognito.respondToAuthChallenge({ ChallengeName: 'PASSWORD_VERIFIER', ClientId, ChallengeResponses,
+ *   Session: init.Session });
+ * ```
+ */
+export function respondToPasswordVerifier(session: SrpSession, input: PasswordVerifierInput): PasswordVerifierResponses {
+  const poolName = poolNameOf(input.userPoolId);
+  const parameters = input.challengeParameters;
+  const userIdForSrp = challengeParameter(parameters, 'USER_ID_FOR_SRP');
+  const challenge = {
+    SALT: challengeParameter(parameters, 'SALT'),
+    SRP_B: challengeParameter(parameters, 'SRP_B'),
+    SECRET_BLOCK: challengeParameter(parameters, 'SECRET_BLOCK'),
+  };
+  const hashSecret = secretHashFor(input);
+  if (input.deviceKey !== undefined) assertString(input.deviceKey, 'deviceKey', true);
+
+  const claim = computePasswordClaim(session, {
+    prefix: poolName,
+    userId: userIdForSrp,
+    password: input.password,
+    challenge,
+    now: input.now,
+  });
+  const responses: PasswordVerifierResponses = {
+    USERNAME: userIdForSrp,
+    PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
+    PASSWORD_CLAIM_SIGNATURE: claim.PASSWORD_CLAIM_SIGNATURE,
+    TIMESTAMP: claim.TIMESTAMP,
+  };
+  if (hashSecret !== undefined) responses.SECRET_HASH = hashSecret(userIdForSrp);
+  if (input.deviceKey !== undefined) responses.DEVICE_KEY = input.deviceKey;
+  return responses;
+}
+
+/**
+ * A SECRET_HASH function when the input has a client secret, checked before any SRP work is done.
+ *
+ * @throws {SrpError} `INVALID_ARGUMENT` for a secret without a client id
+ */
+export function secretHashFor(input: { clientId?: string; clientSecret?: string }): ((username: string) => string) | undefined {
+  if (input.clientSecret === undefined) return undefined;
+  if (input.clientId === undefined) {
+    throw new SrpError('INVALID_ARGUMENT', 'clientSecret needs clientId: SECRET_HASH is computed over both', 'clientId');
+  }
+  return secretHasher(input.clientId, input.clientSecret); // validates both now, before the exponentiations
+}

@@ -1,0 +1,142 @@
+/**
+ * The server side of Cognito's SRP, generic over users and devices: answer SRP_A with SRP_B and a SECRET_BLOCK,
+ * then check a password claim. What is secret (b, the verifier, the derived key) stays in a module-private WeakMap.
+ *
+ * @module
+ */
+import { SrpError } from '../errors.js';
+import { N, g, k } from '../group.js';
+import { bytesToBase64, bytesToBigint, parseUnsignedHex, utf8 } from '../encoding.js';
+import { modPow } from '../modpow.js';
+import { drawRandomBytes, type RandomSource } from '../random.js';
+import { secretHash } from '../secret-hash.js';
+import { computeU, deriveKey, signPasswordClaim } from '../steps.js';
+import { parseTimestamp } from '../timestamp.js';
+
+/** Bytes of the server's private value b. */
+const SERVER_PRIVATE_BYTES = 128;
+/** Bytes of the opaque SECRET_BLOCK (Cognito's real ones are larger and encrypted; clients treat it as opaque). */
+const SECRET_BLOCK_BYTES = 96;
+/** Default TIMESTAMP window, either side of the server's clock. */
+export const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
+
+/** A challenge issued by the server half. Only what is sent to the client is visible. */
+export interface ServerChallenge {
+  readonly challengeName: 'PASSWORD_VERIFIER' | 'DEVICE_PASSWORD_VERIFIER';
+  /** ChallengeParameters to return to the client. */
+  readonly challengeParameters: Readonly<Record<string, string>>;
+}
+
+/** Options of the claim checks. */
+export interface VerifyOptions {
+  /** The server's clock; `new Date()` by default. */
+  now?: Date;
+  /** How far TIMESTAMP may be from `now`, in milliseconds; 5 minutes by default. */
+  maxSkewMs?: number;
+  /** With `clientSecret`: the claim must carry SECRET_HASH over its USERNAME. */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+interface ChallengeSecrets {
+  readonly key: Uint8Array;
+  readonly prefix: string;
+  readonly userId: string;
+  readonly secretBlock: string;
+  /** USERNAME values the server accepts in the answer. */
+  readonly usernames: readonly string[];
+  readonly deviceKey: string | undefined;
+}
+
+const secrets = new WeakMap<ServerChallenge, ChallengeSecrets>();
+
+/** Internal: issue a challenge for a stored salt and verifier. */
+export function issueChallenge(input: {
+  challengeName: ServerChallenge['challengeName'];
+  prefix: string;
+  userId: string;
+  /** SALT as it is sent: the client reads it as a number and re-pads it. */
+  salt: string;
+  verifier: bigint;
+  srpA: string;
+  usernames: readonly string[];
+  deviceKey: string | undefined;
+  parameters: (values: { SALT: string; SRP_B: string; SECRET_BLOCK: string }) => Record<string, string>;
+  random: RandomSource | undefined;
+}): ServerChallenge {
+  const A = parseUnsignedHex(input.srpA, 'SRP_A');
+  if (A % N === 0n) throw new SrpError('INVALID_SRP_A', 'SRP_A is 0 mod N', 'SRP_A');
+  const v = input.verifier;
+  let b: bigint;
+  let B: bigint;
+  do {
+    b = bytesToBigint(drawRandomBytes(input.random, SERVER_PRIVATE_BYTES));
+    B = (k * v + modPow(g, b, N)) % N;
+  } while (b === 0n || B === 0n);
+  const u = computeU(A, B);
+  // S = (A · v^u)^b mod N: the client's S, computed without the password.
+  const S = modPow((A * modPow(v, u, N)) % N, b, N);
+  const SECRET_BLOCK = bytesToBase64(drawRandomBytes(input.random, SECRET_BLOCK_BYTES));
+  const challenge: ServerChallenge = Object.freeze({
+    challengeName: input.challengeName,
+    challengeParameters: Object.freeze(
+      input.parameters({ SALT: input.salt, SRP_B: B.toString(16), SECRET_BLOCK }),
+    ),
+  });
+  secrets.set(challenge, {
+    key: deriveKey(S, u),
+    prefix: input.prefix,
+    userId: input.userId,
+    secretBlock: SECRET_BLOCK,
+    usernames: input.usernames,
+    deviceKey: input.deviceKey,
+  });
+  return challenge;
+}
+
+/** Internal: check an answer to a challenge this module issued. */
+export function checkClaim(
+  challenge: ServerChallenge,
+  responses: Record<string, string>,
+  options: VerifyOptions | undefined,
+  expectedName: ServerChallenge['challengeName'],
+): boolean {
+  const state = secrets.get(challenge);
+  if (state === undefined || challenge.challengeName !== expectedName) {
+    throw new SrpError('INVALID_ARGUMENT', `not a ${expectedName} challenge issued by the server half`, 'challenge');
+  }
+  const now = options?.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new SrpError('INVALID_DATE', 'now must be a valid Date', 'now');
+  const maxSkewMs = options?.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
+  if (typeof maxSkewMs !== 'number' || !(maxSkewMs >= 0)) {
+    throw new SrpError('INVALID_ARGUMENT', 'maxSkewMs must be a non-negative number', 'maxSkewMs');
+  }
+  if (typeof responses !== 'object' || responses === null) return false;
+  const { USERNAME, TIMESTAMP, PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE } = responses;
+  if (typeof USERNAME !== 'string' || !state.usernames.includes(USERNAME)) return false;
+  if (state.deviceKey !== undefined && responses.DEVICE_KEY !== state.deviceKey) return false;
+  if (PASSWORD_CLAIM_SECRET_BLOCK !== state.secretBlock) return false;
+  if (typeof TIMESTAMP !== 'string' || typeof PASSWORD_CLAIM_SIGNATURE !== 'string') return false;
+  const signedAt = parseTimestamp(TIMESTAMP);
+  if (signedAt === undefined || Math.abs(now.getTime() - signedAt.getTime()) > maxSkewMs) return false;
+  if (options?.clientSecret !== undefined) {
+    if (options.clientId === undefined) throw new SrpError('INVALID_ARGUMENT', 'clientSecret needs clientId', 'clientId');
+    const expectedHash = secretHash(USERNAME, options.clientId, options.clientSecret);
+    if (typeof responses.SECRET_HASH !== 'string' || !equalBytes(utf8(responses.SECRET_HASH), utf8(expectedHash))) return false;
+  }
+  const expected = signPasswordClaim(state.key, {
+    prefix: state.prefix,
+    userId: state.userId,
+    secretBlock: state.secretBlock,
+    timestamp: TIMESTAMP,
+  });
+  return equalBytes(utf8(PASSWORD_CLAIM_SIGNATURE), utf8(expected));
+}
+
+/** Compares without an early exit, so timing does not say how many leading bytes matched. */
+function equalBytes(x: Uint8Array, y: Uint8Array): boolean {
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}

@@ -1,0 +1,140 @@
+/**
+ * The client's SRP session: the private value `a` and the public A = g^a mod N.
+ *
+ * `a` lives in a module-private WeakMap, not on the object, so `JSON.stringify`, `console.log`/`util.inspect`,
+ * spread, `Object.keys` and structured logging see only `srpA`. A session is a plain value otherwise: keep it across
+ * an `await`, or serialize it on purpose with {@link exportSrpSession} for a stateless server.
+ *
+ * @module
+ */
+import { SrpError } from './errors.js';
+import { bytesToBigint } from './encoding.js';
+import { drawRandomBytes, type RandomSource } from './random.js';
+import { computeA } from './steps.js';
+
+/** Bytes of `a` that Cognito clients draw: 1024 bits, read big-endian unsigned (no reduction mod N is needed). */
+export const PRIVATE_VALUE_BYTES = 128;
+
+/**
+ * An SRP login in progress. Only `srpA` is visible; the private `a` stays inside this package.
+ */
+export interface SrpSession {
+  /** SRP_A to send: the minimal lower-case hex of A, exactly what amazon-cognito-identity-js sends. */
+  readonly srpA: string;
+}
+
+interface SessionSecrets {
+  readonly a: bigint;
+  readonly A: bigint;
+}
+
+const secrets = new WeakMap<SrpSession, SessionSecrets>();
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+class Session implements SrpSession {
+  readonly srpA: string;
+
+  constructor(srpA: string) {
+    this.srpA = srpA;
+    Object.freeze(this);
+  }
+
+  /** What `JSON.stringify` writes: the public value only. */
+  toJSON(): { srpA: string } {
+    return { srpA: this.srpA };
+  }
+
+  toString(): string {
+    return `SrpSession { srpA: '${this.srpA.slice(0, 16)}…' }`;
+  }
+
+  /** What Node's `util.inspect` and `console.log` print. */
+  [INSPECT](): string {
+    return this.toString();
+  }
+}
+
+function sessionFromPrivateValue(a: bigint): SrpSession {
+  const A = computeA(a);
+  const session = new Session(A.toString(16));
+  secrets.set(session, { a, A });
+  return session;
+}
+
+/**
+ * Starts an SRP login: draws exactly 128 random bytes as the private value `a` and computes A = g^a mod N.
+ *
+ * @param options - `randomBytes` to inject randomness; Web Crypto by default
+ * @returns a session whose `srpA` goes into AuthParameters.SRP_A
+ * @throws {SrpError} `RANDOM_UNAVAILABLE` without Web Crypto or a source; `INVALID_RANDOM_BYTES` when the source
+ *   returns a wrong length or only zero bytes
+ * @example
+ * ```ts
+ * import { createSrpSession } from '@cognito-kit/srp';
+ * const session = createSrpSession();
+ * const AuthParameters = { USERNAME: 'alice', SRP_A: session.srpA };
+ * ```
+ */
+export function createSrpSession(options?: RandomSource): SrpSession {
+  const a = bytesToBigint(drawRandomBytes(options, PRIVATE_VALUE_BYTES));
+  if (a === 0n) {
+    throw new SrpError('INVALID_RANDOM_BYTES', 'the random source returned only zero bytes', 'randomBytes');
+  }
+  return sessionFromPrivateValue(a);
+}
+
+/** The secrets of a session made by this package (internal). */
+export function sessionSecrets(session: SrpSession): SessionSecrets {
+  const found = typeof session === 'object' && session !== null ? secrets.get(session) : undefined;
+  if (found === undefined) {
+    throw new SrpError(
+      'INVALID_SESSION',
+      'not an SRP session made by createSrpSession or importSrpSession (a JSON copy has no private value)',
+      'session',
+    );
+  }
+  return found;
+}
+
+const EXPORT_PREFIX = 'cognito-kit.srp-session.v1.';
+
+/**
+ * Serializes a session, private value included, for a stateless server that must answer PASSWORD_VERIFIER in
+ * another request. **The result is secret material**: with it and the login's SRP_B, SALT and signature, anyone
+ * can test password guesses offline. Encrypt it (or keep it server-side), bind it to the login, and let it expire
+ * with the challenge (Cognito allows a few seconds).
+ *
+ * @returns an opaque string, `cognito-kit.srp-session.v1.` followed by 256 hex digits
+ * @throws {SrpError} `INVALID_SESSION` when `session` was not made by this package
+ * @example
+ * ```ts
+ * import { createSrpSession, exportSrpSession, importSrpSession } from '@cognito-kit/srp';
+ * const sealed = await encrypt(exportSrpSession(createSrpSession())); // your own AEAD
+ * // ... next request ...
+ * const session = importSrpSession(await decrypt(sealed));
+ * ```
+ */
+export function exportSrpSession(session: SrpSession): string {
+  const { a } = sessionSecrets(session);
+  return EXPORT_PREFIX + a.toString(16).padStart(PRIVATE_VALUE_BYTES * 2, '0');
+}
+
+const EXPORTED = /^cognito-kit\.srp-session\.v1\.([0-9a-f]{256})$/;
+
+/**
+ * Restores a session written by {@link exportSrpSession} (A is recomputed from `a`, not trusted).
+ *
+ * @throws {SrpError} `INVALID_SESSION` when the text is not an exported session
+ * @example
+ * ```ts
+ * import { importSrpSession } from '@cognito-kit/srp';
+ * const session = importSrpSession(exported);
+ * ```
+ */
+export function importSrpSession(exported: string): SrpSession {
+  const match = typeof exported === 'string' ? EXPORTED.exec(exported) : null;
+  const a = match === null ? 0n : BigInt('0x' + match[1]!);
+  if (a === 0n) throw new SrpError('INVALID_SESSION', 'not an exported SRP session', 'session');
+  return sessionFromPrivateValue(a);
+}

@@ -1,0 +1,62 @@
+/**
+ * The TIMESTAMP of a PASSWORD_VERIFIER answer. Cognito parses it with Java's `EEE MMM d HH:mm:ss z yyyy` in English
+ * and signs the exact string, so locale, a zero-padded day or a zone other than UTC each fail the login.
+ *
+ * @module
+ */
+import { SrpError } from './errors.js';
+
+// Fixed English names: never toLocaleString, whose output depends on the runtime's locale data.
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : `${value}`;
+}
+
+/**
+ * Formats an instant as Cognito's TIMESTAMP: English weekday and month, UTC, day of month not padded, 24-hour
+ * `HH:mm:ss`, the literal zone `UTC`, then the year. Milliseconds are dropped (truncated, never rounded).
+ *
+ * @param date - the instant to sign; usually `new Date()`
+ * @returns for example `"Tue Nov 3 05:07:08 UTC 2026"`
+ * @throws {SrpError} `INVALID_DATE` when `date` is not a `Date` or is an invalid one
+ * @example
+ * ```ts
+ * import { formatTimestamp } from '@cognito-kit/srp';
+ * formatTimestamp(new Date(Date.UTC(2026, 10, 3, 5, 7, 8, 999))); // 'Tue Nov 3 05:07:08 UTC 2026'
+ * ```
+ */
+export function formatTimestamp(date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new SrpError('INVALID_DATE', 'the timestamp must be a valid Date', 'now');
+  }
+  const weekday = WEEKDAYS[date.getUTCDay()]!;
+  const month = MONTHS[date.getUTCMonth()]!;
+  const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;
+  return `${weekday} ${month} ${date.getUTCDate()} ${time} UTC ${date.getUTCFullYear()}`;
+}
+
+const TIMESTAMP_PATTERN = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]\d?) (\d\d):(\d\d):(\d\d) UTC (\d{4})$/;
+
+/**
+ * Reads a TIMESTAMP back into a `Date`, strictly: it must be exactly what {@link formatTimestamp} writes for
+ * that instant (right weekday, unpadded day, `UTC`). Returns `undefined` otherwise. The server half uses it.
+ *
+ * @example
+ * ```ts
+ * import { parseTimestamp } from '@cognito-kit/srp';
+ * parseTimestamp('Tue Nov 3 05:07:08 UTC 2026')?.toISOString(); // '2026-11-03T05:07:08.000Z'
+ * parseTimestamp('Tue Nov 03 05:07:08 UTC 2026');               // undefined: padded day
+ * ```
+ */
+export function parseTimestamp(text: string): Date | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = TIMESTAMP_PATTERN.exec(text);
+  if (match === null) return undefined;
+  const [, , monthName, day, hours, minutes, seconds, year] = match;
+  const month = MONTHS.indexOf(monthName as (typeof MONTHS)[number]);
+  const date = new Date(Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds)));
+  date.setUTCFullYear(Number(year)); // Date.UTC maps years 0-99 to 1900-1999
+  return formatTimestamp(date) === text ? date : undefined;
+}
