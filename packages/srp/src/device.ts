@@ -77,14 +77,14 @@ export interface DevicePasswordVerifierInput {
 }
 
 /** The ChallengeResponses map of a DEVICE_PASSWORD_VERIFIER answer. */
-export interface DevicePasswordVerifierResponses {
+export type DevicePasswordVerifierResponses = {
   USERNAME: string;
   DEVICE_KEY: string;
   PASSWORD_CLAIM_SECRET_BLOCK: string;
   PASSWORD_CLAIM_SIGNATURE: string;
   TIMESTAMP: string;
   SECRET_HASH?: string;
-}
+};
 
 /**
  * Computes the ChallengeResponses for DEVICE_PASSWORD_VERIFIER, with a fresh session whose `srpA` was sent in the

@@ -35,14 +35,14 @@ export interface PasswordVerifierInput {
 }
 
 /** The ChallengeResponses map of a PASSWORD_VERIFIER answer, ready to send. */
-export interface PasswordVerifierResponses {
+export type PasswordVerifierResponses = {
   USERNAME: string;
   PASSWORD_CLAIM_SECRET_BLOCK: string;
   PASSWORD_CLAIM_SIGNATURE: string;
   TIMESTAMP: string;
   SECRET_HASH?: string;
   DEVICE_KEY?: string;
-}
+};
 
 /**
  * Computes the ChallengeResponses for PASSWORD_VERIFIER: the password claim signed with the SRP session key.

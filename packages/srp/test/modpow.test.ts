@@ -1,0 +1,76 @@
+// modPow against big-integer's modPow, an independent implementation, on random inputs of every size that SRP
+// uses, plus the group constants.
+import { fc, test } from '@fast-check/vitest';
+import bigInt from 'big-integer';
+import { describe, expect, it } from 'vitest';
+import { N, SrpError, g, k, modPow } from '../src/index.js';
+
+// big-integer keeps the sign of a negative base in its result; SRP needs the residue in [0, m).
+const oracle = (base: bigint, exponent: bigint, modulus: bigint): bigint => {
+  const r = BigInt(bigInt(base.toString()).modPow(bigInt(exponent.toString()), bigInt(modulus.toString())).toString());
+  return ((r % modulus) + modulus) % modulus;
+};
+
+const bits = (n: number) => fc.bigInt({ min: 0n, max: (1n << BigInt(n)) - 1n });
+
+describe('modPow', () => {
+  test.prop([fc.bigInt({ min: -(1n << 3100n), max: 1n << 3100n }), bits(1300)], { numRuns: 60 })(
+    'equals big-integer modPow mod N for any base (negatives included) and exponent',
+    (base, exponent) => {
+      expect(modPow(base, exponent, N)).toBe(oracle(base, exponent, N));
+    },
+  );
+
+  test.prop([bits(1024)], { numRuns: 40 })('base 2 (the g^a path) equals big-integer', (exponent) => {
+    expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
+  });
+
+  test.prop([fc.bigInt({ min: -(1n << 200n), max: 1n << 200n }), bits(300), fc.bigInt({ min: 1n, max: 1n << 256n })], {
+    numRuns: 300,
+  })('equals big-integer for small and odd moduli', (base, exponent, modulus) => {
+    expect(modPow(base, exponent, modulus)).toBe(oracle(base, exponent, modulus));
+  });
+
+  test.prop([bits(64), fc.bigInt({ min: 2n, max: 1n << 64n })], { numRuns: 200 })(
+    'base 2 with a small modulus (shifts past the modulus) equals big-integer',
+    (exponent, modulus) => {
+      expect(modPow(2n, exponent, modulus)).toBe(oracle(2n, exponent, modulus));
+    },
+  );
+
+  it.each([
+    [5n, 0n, N, 1n],
+    [0n, 0n, 7n, 1n],
+    [0n, 5n, 7n, 0n],
+    [1n, 1n << 1000n, N, 1n],
+    [N, 3n, N, 0n],
+    [N + 2n, 10n, N, 1024n],
+    [-1n, 3n, N, N - 1n],
+    [4n, 13n, 497n, 445n],
+    [123n, 456n, 1n, 0n],
+  ])('modPow(%s, %s, m) edge', (base, exponent, modulus, expected) => {
+    expect(modPow(base, exponent, modulus)).toBe(expected);
+  });
+
+  it('refuses a negative exponent, a modulus below 1 and non-bigints', () => {
+    expect(() => modPow(2n, -1n, N)).toThrow(SrpError);
+    expect(() => modPow(2n, 1n, 0n)).toThrow(SrpError);
+    expect(() => modPow(2n, 1n, -5n)).toThrow(SrpError);
+    expect(() => modPow(2 as unknown as bigint, 1n, N)).toThrowError(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
+
+describe('the group', () => {
+  it('N is RFC 3526 group 15 (3072-bit) and g = 2', () => {
+    expect(N.toString(2).length).toBe(3072);
+    expect(N.toString(16).slice(0, 24)).toBe('ffffffffffffffffc90fdaa2');
+    expect(N.toString(16).endsWith('a93ad2caffffffffffffffff')).toBe(true);
+    expect(g).toBe(2n);
+    // RFC 3526 primes are safe primes: (N - 1) / 2 is odd and 2 generates the subgroup of order q.
+    expect(modPow(g, (N - 1n) / 2n, N)).toBe(1n);
+  });
+
+  it('k = H(PAD(N) | PAD(g)) matches the value every reference client uses', () => {
+    expect(k.toString(16)).toBe('538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6');
+  });
+});

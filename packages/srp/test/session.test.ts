@@ -1,0 +1,126 @@
+// The SRP session: exactly 128 random bytes, SRP_A as identity-js sends it, and no way to reach `a` by accident.
+import { inspect } from 'node:util';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { N, SrpError, computeA, createSrpSession, exportSrpSession, importSrpSession, modPow } from '../src/index.js';
+import { scriptedRandom } from './helpers/vectors.js';
+
+const bytes128 = fc.uint8Array({ minLength: 128, maxLength: 128 }).filter((b) => b.some((x) => x !== 0));
+const toBigint = (b: Uint8Array) => BigInt('0x' + Buffer.from(b).toString('hex'));
+
+describe('createSrpSession', () => {
+  test.prop([bytes128], { numRuns: 30 })('reads 128 bytes big-endian unsigned as a; srpA is minimal lower-case hex of g^a', (random) => {
+    const calls: number[] = [];
+    const session = createSrpSession({
+      randomBytes: (n) => {
+        calls.push(n);
+        return random;
+      },
+    });
+    expect(calls).toEqual([128]);
+    const A = modPow(2n, toBigint(random), N);
+    expect(session.srpA).toBe(A.toString(16));
+    expect(session.srpA).toMatch(/^[1-9a-f][0-9a-f]*$/);
+  });
+
+  it('keeps the top bit of the first byte (unsigned, no sign interpretation)', () => {
+    const random = new Uint8Array(128).fill(0xff);
+    expect(createSrpSession({ randomBytes: () => random }).srpA).toBe(computeA((1n << 1024n) - 1n).toString(16));
+  });
+
+  it('uses crypto.getRandomValues by default and gives a fresh A each time', () => {
+    const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    const first = createSrpSession();
+    const second = createSrpSession();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect((spy.mock.calls[0]![0] as Uint8Array).length).toBe(128);
+    spy.mockRestore();
+    expect(first.srpA).not.toBe(second.srpA);
+  });
+
+  it('refuses a random source that returns the wrong length, a non-Uint8Array or only zeros', () => {
+    expect(() => createSrpSession({ randomBytes: () => new Uint8Array(127) })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_RANDOM_BYTES' }),
+    );
+    expect(() => createSrpSession({ randomBytes: () => [1, 2, 3] as unknown as Uint8Array })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_RANDOM_BYTES' }),
+    );
+    expect(() => createSrpSession({ randomBytes: () => new Uint8Array(128) })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_RANDOM_BYTES' }),
+    );
+    expect(() => createSrpSession({ randomBytes: 'yes' as unknown as () => Uint8Array })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+
+  it('says RANDOM_UNAVAILABLE where the runtime has no Web Crypto', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      expect(() => createSrpSession()).toThrowError(expect.objectContaining({ code: 'RANDOM_UNAVAILABLE' }));
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', descriptor);
+    }
+  });
+});
+
+describe('the private value stays private', () => {
+  const random = Uint8Array.from({ length: 128 }, (_, i) => (i * 37 + 11) & 0xff);
+  const aHex = Buffer.from(random).toString('hex');
+  const aDecimal = toBigint(random).toString();
+  const session = createSrpSession({ randomBytes: scriptedRandom(random) });
+
+  const leaks = (text: string) => text.includes(aHex) || text.includes(aDecimal) || text.includes(aHex.replace(/^0+/, ''));
+
+  it('is not in JSON.stringify, util.inspect, console-style formatting, String()', () => {
+    expect(JSON.parse(JSON.stringify(session))).toEqual({ srpA: session.srpA });
+    for (const shown of [JSON.stringify(session), inspect(session, { showHidden: true, depth: 10 }), String(session), `${session}`]) {
+      expect(leaks(shown)).toBe(false);
+    }
+  });
+
+  it('is not an own property: keys, spread, Object.entries, getOwnPropertyNames and symbols see only srpA', () => {
+    expect(Object.keys(session)).toEqual(['srpA']);
+    expect({ ...session }).toEqual({ srpA: session.srpA });
+    expect(Object.getOwnPropertyNames(session)).toEqual(['srpA']);
+    expect(Object.getOwnPropertySymbols(session)).toEqual([]);
+    expect(leaks(JSON.stringify(Object.entries(session)))).toBe(false);
+    expect(leaks(inspect(structuredClone({ ...session })))).toBe(false);
+  });
+
+  it('is frozen: srpA cannot be swapped', () => {
+    expect(Object.isFrozen(session)).toBe(true);
+    expect(() => {
+      (session as { srpA: string }).srpA = 'ff';
+    }).toThrow(TypeError);
+  });
+
+  it('survives an await', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(importSrpSession(exportSrpSession(session)).srpA).toBe(session.srpA);
+  });
+});
+
+describe('exportSrpSession / importSrpSession', () => {
+  test.prop([bytes128], { numRuns: 20 })('round-trips to the same A', (random) => {
+    const session = createSrpSession({ randomBytes: () => random });
+    const exported = exportSrpSession(session);
+    expect(exported).toMatch(/^cognito-kit\.srp-session\.v1\.[0-9a-f]{256}$/);
+    expect(exported.endsWith(Buffer.from(random).toString('hex'))).toBe(true);
+    expect(importSrpSession(exported).srpA).toBe(session.srpA);
+  });
+
+  it.each([
+    ['a JSON copy', () => exportSrpSession(JSON.parse(JSON.stringify(createSrpSession())) as never)],
+    ['a look-alike', () => exportSrpSession({ srpA: 'ab' })],
+    ['null', () => exportSrpSession(null as never)],
+    ['garbage', () => importSrpSession('hello')],
+    ['a zero value', () => importSrpSession('cognito-kit.srp-session.v1.' + '0'.repeat(256))],
+    ['a short value', () => importSrpSession('cognito-kit.srp-session.v1.' + 'ab'.repeat(10))],
+    ['upper-case hex', () => importSrpSession('cognito-kit.srp-session.v1.' + 'AB'.repeat(128))],
+    ['a number', () => importSrpSession(42 as unknown as string)],
+  ])('refuses %s with INVALID_SESSION', (_name, call) => {
+    expect(call).toThrow(SrpError);
+    expect(call).toThrowError(expect.objectContaining({ code: 'INVALID_SESSION' }));
+  });
+});
