@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Runs every check of the repository and ends with one line, `N passed, M failed`, summed from the runners'
+// own result files (vitest's JSON report, the workerd runner, the mutation check). A step that fails without
+// counting tests (type-check, package lint) counts as one failure, so the line can never read "0 failed" then.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(root, '.cache', 'results');
+const pnpm = existsSync(join(root, '.tools/bin/pnpm')) ? join(root, '.tools/bin/pnpm') : 'pnpm';
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(title, command, args, cwd = root, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+/** A step with no test count of its own: one failure if it fails. */
+function gate(title, command, args, cwd) {
+  const { ok, seconds } = run(title, command, args, cwd);
+  if (!ok) failed += 1;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds} s)`);
+}
+
+/** A runner that writes {passed, failed} (or vitest's JSON) to `file`. */
+function counted(title, command, args, file, cwd, read) {
+  const { ok, seconds } = run(title, command, args, cwd, { RESULTS_FILE: file });
+  let counts = { passed: 0, failed: 0 };
+  if (existsSync(file)) counts = read(JSON.parse(readFileSync(file, 'utf8')));
+  // A crash before any result, or a non-zero exit with nothing failed, still counts as a failure.
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  if (counts.passed + counts.failed === 0) counts.failed = 1;
+  passed += counts.passed;
+  failed += counts.failed;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${title}: ${counts.passed} passed, ${counts.failed} failed (${seconds} s)`);
+}
+
+const fromVitest = (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTestSuites ?? 0) });
+const fromRunner = (report) => ({ passed: report.passed, failed: report.failed });
+
+const packagesWithTests = ['packages/srp'];
+
+gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
+gate('package lint (publint, are-the-types-wrong)', pnpm, ['--filter', '@cognito-kit/srp', 'run', 'lint:package']);
+for (const dir of packagesWithTests) {
+  const file = join(resultsDir, `vitest-${dir.replaceAll('/', '-')}.json`);
+  counted(`vitest in ${dir}`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
+}
+counted('SRP core in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/srp/scripts/test-workerd.mjs')], join(resultsDir, 'workerd.json'), root, fromRunner);
+counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
+
+console.log('\nSummary');
+for (const line of lines) console.log(`  ${line}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
