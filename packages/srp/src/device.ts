@@ -62,14 +62,24 @@ export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey:
   };
 }
 
+/** The ChallengeParameters of DEVICE_PASSWORD_VERIFIER that the answer uses. */
+export type DevicePasswordVerifierChallengeParameters = {
+  SALT: string;
+  SRP_B: string;
+  SECRET_BLOCK: string;
+  USERNAME: string;
+  /** When present, it must be the answering device's key. */
+  DEVICE_KEY?: string;
+};
+
 /** Input of {@link respondToDevicePasswordVerifier}. */
 export interface DevicePasswordVerifierInput {
   deviceGroupKey: string;
   deviceKey: string;
   /** The `devicePassword` of {@link createDeviceVerifier}. */
   devicePassword: string;
-  /** ChallengeParameters of DEVICE_PASSWORD_VERIFIER. */
-  challengeParameters: { SALT: string; SRP_B: string; SECRET_BLOCK: string; USERNAME: string; DEVICE_KEY?: string };
+  /** ChallengeParameters of DEVICE_PASSWORD_VERIFIER (the AWS SDK's `Record<string, string> | undefined` too). */
+  challengeParameters: DevicePasswordVerifierChallengeParameters | Readonly<Record<string, string>> | undefined;
   clientId?: string;
   /** Adds SECRET_HASH over USERNAME. */
   clientSecret?: string;
@@ -109,7 +119,7 @@ export function respondToDevicePasswordVerifier(session: SrpSession, input: Devi
   assertString(input.devicePassword, 'devicePassword', true);
   const parameters = input.challengeParameters;
   const username = challengeParameter(parameters, 'USERNAME');
-  const challengedDevice = parameters.DEVICE_KEY;
+  const challengedDevice = (parameters as Readonly<Record<string, string | undefined>>).DEVICE_KEY;
   if (challengedDevice !== undefined && challengedDevice !== input.deviceKey) {
     throw new SrpError('DEVICE_KEY_MISMATCH', 'challengeParameters.DEVICE_KEY is not the deviceKey answering', 'DEVICE_KEY');
   }

@@ -29,6 +29,7 @@ export type { RandomSource } from './random.js';
 export { createSrpSession, exportSrpSession, importSrpSession, type SrpSession } from './session.js';
 export {
   respondToPasswordVerifier,
+  type PasswordVerifierChallengeParameters,
   type PasswordVerifierInput,
   type PasswordVerifierResponses,
 } from './password-verifier.js';
@@ -36,6 +37,7 @@ export {
   createDeviceVerifier,
   respondToDevicePasswordVerifier,
   type DeviceVerifier,
+  type DevicePasswordVerifierChallengeParameters,
   type DevicePasswordVerifierInput,
   type DevicePasswordVerifierResponses,
 } from './device.js';

@@ -9,21 +9,27 @@ import { poolNameOf } from './pool.js';
 import { secretHasher } from './secret-hash.js';
 import type { SrpSession } from './session.js';
 
+/** The ChallengeParameters of PASSWORD_VERIFIER that the answer uses. */
+export type PasswordVerifierChallengeParameters = {
+  SALT: string;
+  SRP_B: string;
+  SECRET_BLOCK: string;
+  USER_ID_FOR_SRP: string;
+  /** Sent by Cognito too; the answer uses USER_ID_FOR_SRP, as amazon-cognito-identity-js does. */
+  USERNAME?: string;
+};
+
 /** Input of {@link respondToPasswordVerifier}. */
 export interface PasswordVerifierInput {
   /** The user pool id, such as `us-east-1_AbCdEf123`; its name part is hashed. */
   userPoolId: string;
   /** The user's password, as typed (no normalisation). */
   password: string;
-  /** ChallengeParameters of the PASSWORD_VERIFIER challenge, as Cognito returned them. */
-  challengeParameters: {
-    SALT: string;
-    SRP_B: string;
-    SECRET_BLOCK: string;
-    USER_ID_FOR_SRP: string;
-    /** Sent by Cognito too; the answer uses USER_ID_FOR_SRP, as amazon-cognito-identity-js does. */
-    USERNAME?: string;
-  };
+  /**
+   * ChallengeParameters of the PASSWORD_VERIFIER challenge, as Cognito returned them. The AWS SDK's
+   * `Record<string, string> | undefined` is accepted as it is; missing members are reported at run time.
+   */
+  challengeParameters: PasswordVerifierChallengeParameters | Readonly<Record<string, string>> | undefined;
   /** The app client id; needed with `clientSecret`. */
   clientId?: string;
   /** The app client secret, for clients that have one: adds SECRET_HASH over USER_ID_FOR_SRP. */

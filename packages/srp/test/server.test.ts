@@ -47,7 +47,7 @@ function login(record: ReturnType<typeof store>, typed = record.password) {
   const answer = respondToPasswordVerifier(session, {
     userPoolId: record.userPoolId,
     password: typed,
-    challengeParameters: challenge.challengeParameters as never,
+    challengeParameters: challenge.challengeParameters,
     now,
   });
   return { challenge, answer };
@@ -109,7 +109,7 @@ describe('client and server half', () => {
     const answer = respondToPasswordVerifier(session, {
       userPoolId: 'us-east-1_Pool1',
       password: 'pw',
-      challengeParameters: challenge.challengeParameters as never,
+      challengeParameters: challenge.challengeParameters,
       now: early,
     });
     expect(answer.TIMESTAMP).toBe('Tue Nov 3 05:07:08 UTC 2026');
@@ -132,7 +132,7 @@ describe('client and server half', () => {
     const answer = respondToPasswordVerifier(session, {
       userPoolId: 'us-east-1_Pool1',
       password: 'pw',
-      challengeParameters: challenge.challengeParameters as never,
+      challengeParameters: challenge.challengeParameters,
       clientId,
       clientSecret,
       now,
@@ -179,7 +179,7 @@ describe('device SRP with the server half', () => {
         deviceGroupKey,
         deviceKey,
         devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters as never,
+        challengeParameters: challenge.challengeParameters,
         now,
       });
       expect(verifyDevicePasswordClaim(challenge, answer, { now })).toBe(true);
@@ -188,7 +188,7 @@ describe('device SRP with the server half', () => {
         deviceGroupKey,
         deviceKey,
         devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters as never,
+        challengeParameters: challenge.challengeParameters,
         now,
       });
       // another session's a: the key differs, so the signature must not verify
@@ -208,7 +208,7 @@ describe('device SRP with the server half', () => {
         deviceGroupKey,
         deviceKey: 'us-east-1_someone-else',
         devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters as never,
+        challengeParameters: challenge.challengeParameters,
       }),
     ).toThrowError(expect.objectContaining({ code: 'DEVICE_KEY_MISMATCH' }));
   });
@@ -224,7 +224,7 @@ describe('device SRP with the server half', () => {
       deviceGroupKey,
       deviceKey,
       devicePassword: registered.devicePassword,
-      challengeParameters: challenge.challengeParameters as never,
+      challengeParameters: challenge.challengeParameters,
       now,
     });
     expect(answer.TIMESTAMP).toBe(formatTimestamp(now));
