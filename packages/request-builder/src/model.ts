@@ -1,0 +1,85 @@
+/**
+ * Facts from the Cognito service model (botocore `cognito-idp/2016-04-18/service-2.json`, Smithy model
+ * `com.amazonaws.cognitoidentityprovider`): enums, constraints and which members are sensitive.
+ *
+ * @module
+ */
+
+/** AuthFlowType, all eight values in model order. */
+export const AUTH_FLOWS = [
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
+] as const;
+
+/** A value of the model's AuthFlowType. */
+export type AuthFlow = (typeof AUTH_FLOWS)[number];
+
+/**
+ * Flows InitiateAuth takes. ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH are AdminInitiateAuth-only
+ * (InitiateAuth doc: "ADMIN_USER_PASSWORD_AUTH is a flow type of AdminInitiateAuth and isn't valid for InitiateAuth").
+ */
+export const PUBLIC_AUTH_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'] as const;
+
+/** ChallengeNameType, all sixteen values in model order. The enum is open: other names pass through. */
+export const CHALLENGE_NAMES = [
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'ADMIN_NO_SRP_AUTH',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+] as const;
+
+/** A value of the model's ChallengeNameType. */
+export type ChallengeName = (typeof CHALLENGE_NAMES)[number];
+
+/** A string constraint: length in Unicode code points and an anchored pattern. */
+export interface StringShape {
+  readonly name: string;
+  readonly min?: number;
+  readonly max?: number;
+  /** Anchored here: Smithy patterns are not implicitly anchored. */
+  readonly pattern?: RegExp;
+  /** Human description of the pattern for messages. */
+  readonly patternText?: string;
+  readonly sensitive?: boolean;
+}
+
+export const SHAPES = {
+  UserPoolIdType: { name: 'UserPoolIdType', min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '<region>_<letters and digits>' },
+  ClientIdType: { name: 'ClientIdType', min: 1, max: 128, pattern: /^[\w+]+$/, patternText: 'letters, digits, _ and +', sensitive: true },
+  ClientSecretType: { name: 'ClientSecretType', min: 24, max: 64, pattern: /^[\w+]+$/, patternText: 'letters, digits, _ and +', sensitive: true },
+  SessionType: { name: 'SessionType', min: 20, max: 2048, sensitive: true },
+  StringType: { name: 'StringType', min: 0, max: 131072 },
+  UsernameType: {
+    name: 'UsernameType',
+    min: 1,
+    max: 128,
+    pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
+    patternText: 'letters, marks, symbols, numbers and punctuation (no spaces or control characters)',
+    sensitive: true,
+  },
+  // Unanchored in the model ("contains a non-space character"): Cognito accepts passwords with inner spaces.
+  PasswordType: { name: 'PasswordType', max: 256, pattern: /\S/, patternText: 'at least one non-space character', sensitive: true },
+  DeviceKeyType: { name: 'DeviceKeyType', min: 1, max: 55, pattern: /^[\w-]+_[0-9a-f-]+$/, patternText: '<region>_<lower-case hex and dashes>' },
+  TokenModelType: { name: 'TokenModelType', min: 1, max: 131072, pattern: /^[A-Za-z0-9-_=.]+$/, patternText: 'A-Z a-z 0-9 - _ = .', sensitive: true },
+} as const satisfies Record<string, StringShape>;
+
+/** The service's JSON target prefix (awsJson1_1: X-Amz-Target = prefix + "." + operation). */
+export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
