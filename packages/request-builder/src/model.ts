@@ -83,3 +83,24 @@ export const SHAPES = {
 
 /** The service's JSON target prefix (awsJson1_1: X-Amz-Target = prefix + "." + operation). */
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
+
+/**
+ * Request members in the order the AWS SDK serializes them (its schema order), so a body built here is
+ * byte-identical to the SDK's for the same request.
+ */
+export const MEMBER_ORDER = {
+  AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'ClientMetadata', 'AnalyticsMetadata', 'ContextData', 'Session'],
+  InitiateAuth: ['AuthFlow', 'ClientId', 'AuthParameters', 'ClientMetadata', 'AnalyticsMetadata', 'UserContextData', 'Session'],
+  AdminRespondToAuthChallenge: ['UserPoolId', 'ClientId', 'ChallengeName', 'ChallengeResponses', 'Session', 'AnalyticsMetadata', 'ContextData', 'ClientMetadata'],
+  RespondToAuthChallenge: ['ClientId', 'ChallengeName', 'Session', 'ChallengeResponses', 'AnalyticsMetadata', 'UserContextData', 'ClientMetadata'],
+} as const;
+
+/** The operations this package builds requests for. */
+export type Operation = keyof typeof MEMBER_ORDER;
+
+/** A copy of `members` with keys in `order` and no undefined values. */
+export function inMemberOrder<T extends object>(members: Record<string, unknown>, order: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (members[key] !== undefined) out[key] = members[key];
+  return out as T;
+}

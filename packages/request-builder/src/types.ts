@@ -141,3 +141,94 @@ export interface ChallengeResponse {
   Session?: string;
   ChallengeParameters?: Record<string, string>;
 }
+
+/** ChallengeResponses the model documents for each challenge (keys are strings on the wire). */
+export interface KnownChallengeResponses {
+  SMS_MFA: { USERNAME: string; SMS_MFA_CODE: string };
+  EMAIL_OTP: { USERNAME: string; EMAIL_OTP_CODE: string };
+  SMS_OTP: { USERNAME: string; SMS_OTP_CODE: string };
+  SOFTWARE_TOKEN_MFA: { USERNAME: string; SOFTWARE_TOKEN_MFA_CODE: string };
+  SELECT_MFA_TYPE: { USERNAME: string; ANSWER: 'SMS_MFA' | 'EMAIL_MFA' | 'SOFTWARE_TOKEN_MFA' | (string & {}) };
+  MFA_SETUP: { USERNAME: string; SESSION?: string };
+  CUSTOM_CHALLENGE: { USERNAME: string; ANSWER: string } & Record<string, string>;
+  SELECT_CHALLENGE: { USERNAME: string; ANSWER: string } & Record<string, string>;
+  NEW_PASSWORD_REQUIRED: { USERNAME: string; NEW_PASSWORD: string } & Record<`userAttributes.${string}`, string>;
+  PASSWORD: { USERNAME: string; PASSWORD: string };
+  PASSWORD_SRP: { USERNAME: string; SRP_A: string };
+  WEB_AUTHN: { USERNAME: string; CREDENTIAL: string };
+  ADMIN_NO_SRP_AUTH: { USERNAME: string; PASSWORD: string };
+}
+
+/** A challenge answered with a map given as is (SECRET_HASH is added over USERNAME when a secret is given). */
+export type PassThroughAnswer =
+  | { [Name in keyof KnownChallengeResponses]: { challengeName: Name; challengeResponses: KnownChallengeResponses[Name] } }[keyof KnownChallengeResponses]
+  | {
+      /** Any other name, such as EMAIL_MFA: the enum is open. */
+      challengeName: string & {};
+      challengeResponses: Record<string, string>;
+    };
+
+/** PASSWORD_VERIFIER, answered with the SRP session that sent SRP_A. */
+export type PasswordVerifierAnswer = {
+  challengeName: 'PASSWORD_VERIFIER';
+  srpSession: SrpSession;
+  password: string;
+  /** The AdminInitiateAuth / InitiateAuth response: its ChallengeParameters and Session are used. */
+  response?: ChallengeResponse;
+  /** Instead of `response`: the ChallengeParameters alone. */
+  challengeParameters?: Record<string, string>;
+  deviceKey?: string;
+  /** The instant TIMESTAMP is signed for; `new Date()` by default. */
+  now?: Date;
+};
+
+/** DEVICE_SRP_AUTH: the remembered device starts its own SRP with a fresh session (created unless given). */
+export type DeviceSrpAuthAnswer = {
+  challengeName: 'DEVICE_SRP_AUTH';
+  username: string;
+  deviceKey: string;
+  srpSession?: SrpSession;
+};
+
+/** DEVICE_PASSWORD_VERIFIER, answered with the device's session, keys and password. */
+export type DevicePasswordVerifierAnswer = {
+  challengeName: 'DEVICE_PASSWORD_VERIFIER';
+  srpSession: SrpSession;
+  deviceGroupKey: string;
+  deviceKey: string;
+  devicePassword: string;
+  /** The DEVICE_SRP_AUTH response: its ChallengeParameters and Session are used. */
+  response?: ChallengeResponse;
+  challengeParameters?: Record<string, string>;
+  now?: Date;
+};
+
+/** Members every AdminRespondToAuthChallenge input has. */
+export type RespondCommon = {
+  userPoolId: string;
+  clientId: string;
+  clientSecret?: string;
+  /** The Session of the previous response (taken from `response` when that is given). */
+  session?: string;
+  clientMetadata?: Record<string, string>;
+  analyticsEndpointId?: string;
+  contextData?: ContextDataInput;
+};
+
+/** The input of {@link buildAdminRespondToAuthChallenge}. */
+export type AdminRespondToAuthChallengeInput = RespondCommon &
+  (PasswordVerifierAnswer | DeviceSrpAuthAnswer | DevicePasswordVerifierAnswer | PassThroughAnswer);
+
+/** Members every RespondToAuthChallenge input has (no user pool id on the wire). */
+export type PublicRespondCommon = {
+  clientId: string;
+  clientSecret?: string;
+  session?: string;
+  clientMetadata?: Record<string, string>;
+  analyticsEndpointId?: string;
+  userContextData?: UserContextDataInput;
+};
+
+/** The input of {@link buildRespondToAuthChallenge}; PASSWORD_VERIFIER still needs the pool id (for x). */
+export type RespondToAuthChallengeInput = PublicRespondCommon &
+  ((PasswordVerifierAnswer & { userPoolId: string }) | DeviceSrpAuthAnswer | DevicePasswordVerifierAnswer | PassThroughAnswer);

@@ -54,7 +54,7 @@ export class Validator {
     }
     const length = codePointLength(value);
     if (shape.min !== undefined && length < shape.min) {
-      this.add('TOO_SHORT', path, `${path} must have at least ${shape.min} characters (${shape.name}), got ${length}`);
+      this.add('TOO_SHORT', path, `${path} must have at least ${shape.min} character${shape.min === 1 ? "" : "s"} (${shape.name}), got ${length}`);
     } else if (shape.max !== undefined && length > shape.max) {
       this.add('TOO_LONG', path, `${path} must have at most ${shape.max} characters (${shape.name}), got ${length}`);
     } else if (shape.pattern !== undefined && !shape.pattern.test(value)) {

@@ -84,6 +84,21 @@ export function createSrpSession(options?: RandomSource): SrpSession {
   return sessionFromPrivateValue(a);
 }
 
+/**
+ * Whether `value` is a session made by {@link createSrpSession} or {@link importSrpSession} (in this copy of the
+ * package). A JSON copy of a session is not: it has no private value.
+ *
+ * @example
+ * ```ts
+ * import { createSrpSession, isSrpSession } from '@cognito-kit/srp';
+ * isSrpSession(createSrpSession()); // true
+ * isSrpSession({ srpA: 'ab' });     // false
+ * ```
+ */
+export function isSrpSession(value: unknown): value is SrpSession {
+  return typeof value === 'object' && value !== null && secrets.has(value as SrpSession);
+}
+
 /** The secrets of a session made by this package (internal). */
 export function sessionSecrets(session: SrpSession): SessionSecrets {
   const found = typeof session === 'object' && session !== null ? secrets.get(session) : undefined;

@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it, vi } from 'vitest';
-import { N, SrpError, computeA, createSrpSession, exportSrpSession, importSrpSession, modPow } from '../src/index.js';
+import { N, SrpError, computeA, createSrpSession, exportSrpSession, importSrpSession, isSrpSession, modPow } from '../src/index.js';
 import { scriptedRandom } from './helpers/vectors.js';
 
 const bytes128 = fc.uint8Array({ minLength: 128, maxLength: 128 }).filter((b) => b.some((x) => x !== 0));
@@ -98,6 +98,17 @@ describe('the private value stays private', () => {
   it('survives an await', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1));
     expect(importSrpSession(exportSrpSession(session)).srpA).toBe(session.srpA);
+  });
+});
+
+describe('isSrpSession', () => {
+  it('is true for sessions made here and false for copies and look-alikes', () => {
+    const session = createSrpSession();
+    expect(isSrpSession(session)).toBe(true);
+    expect(isSrpSession(importSrpSession(exportSrpSession(session)))).toBe(true);
+    for (const other of [{ ...session }, JSON.parse(JSON.stringify(session)), { srpA: session.srpA }, null, undefined, 'ab', 42]) {
+      expect(isSrpSession(other)).toBe(false);
+    }
   });
 });
 
