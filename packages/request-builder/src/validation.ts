@@ -72,6 +72,7 @@ export class Validator {
     }
     const out: Record<string, string> = {};
     for (const [key, entry] of Object.entries(value)) {
+      if (entry === undefined) continue; // absent, as the SDK treats it
       const entryPath = childPath(path, key);
       if (codePointLength(key) > (shape.max ?? Infinity)) {
         this.add('TOO_LONG', entryPath, `the key of ${entryPath} must have at most ${shape.max} characters (${shape.name})`);

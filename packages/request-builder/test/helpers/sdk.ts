@@ -1,0 +1,44 @@
+// The AWS SDK v3 Cognito client with an in-memory request handler: either capturing what it would send (nothing
+// leaves the process), or answering with a function, so tests compare bodies and run logins without a network.
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+export interface SentRequest {
+  method: string;
+  hostname: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Answer = (operation: string, body: Record<string, unknown>) => { status?: number; body: unknown };
+
+/** A client whose handler answers every request with `answer` (status 400 bodies become SDK errors). */
+export function sdkClient(answer: Answer, sent: SentRequest[] = []): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    maxAttempts: 1,
+    requestHandler: {
+      handle: async (request: { method: string; hostname: string; path: string; headers: Record<string, string>; body: unknown }) => {
+        const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
+        sent.push({ method: request.method, hostname: request.hostname, path: request.path, headers: request.headers, body });
+        const operation = (request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+        const reply = answer(operation, JSON.parse(body) as Record<string, unknown>);
+        return {
+          response: {
+            statusCode: reply.status ?? 200,
+            headers: { 'content-type': 'application/x-amz-json-1.1' },
+            body: new TextEncoder().encode(JSON.stringify(reply.body)),
+          },
+        };
+      },
+    } as never,
+  });
+}
+
+/** The body and headers the SDK serializes for a command, captured without sending anything. */
+export async function sdkSerialize(command: object): Promise<SentRequest> {
+  const sent: SentRequest[] = [];
+  await sdkClient(() => ({ body: {} }), sent).send(command as never);
+  return sent[0]!;
+}
