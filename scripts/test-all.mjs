@@ -48,10 +48,10 @@ function counted(title, command, args, file, cwd, read) {
 const fromVitest = (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTestSuites ?? 0) });
 const fromRunner = (report) => ({ passed: report.passed, failed: report.failed });
 
-const packagesWithTests = ['packages/srp'];
+const packagesWithTests = ['packages/srp', 'packages/request-builder'];
 
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
-gate('package lint (publint, are-the-types-wrong)', pnpm, ['--filter', '@cognito-kit/srp', 'run', 'lint:package']);
+gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
 for (const dir of packagesWithTests) {
   const file = join(resultsDir, `vitest-${dir.replaceAll('/', '-')}.json`);
   counted(`vitest in ${dir}`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
