@@ -51,6 +51,7 @@ const fromRunner = (report) => ({ passed: report.passed, failed: report.failed }
 const packagesWithTests = ['packages/srp', 'packages/request-builder'];
 
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
+counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
 gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
 for (const dir of packagesWithTests) {
   const file = join(resultsDir, `vitest-${dir.replaceAll('/', '-')}.json`);

@@ -41,6 +41,13 @@ function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNE
 /**
  * The endpoint of a region: `https://cognito-idp.{region}.amazonaws.com`, or `.amazonaws.com.cn` in the China
  * partition (endpoint rule set of the service).
+ *
+ * @example
+ * ```ts
+ * import { regionEndpoint } from '@cognito-kit/request-builder';
+ * regionEndpoint('eu-west-2');  // 'https://cognito-idp.eu-west-2.amazonaws.com/'
+ * regionEndpoint('cn-north-1'); // 'https://cognito-idp.cn-north-1.amazonaws.com.cn/'
+ * ```
  */
 export function regionEndpoint(region: string): string {
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) fail('region', 'PATTERN', 'region must look like us-east-1');

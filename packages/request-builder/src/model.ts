@@ -5,7 +5,15 @@
  * @module
  */
 
-/** AuthFlowType, all eight values in model order. */
+/**
+ * AuthFlowType, all eight values in model order.
+ *
+ * @example
+ * ```ts
+ * import { AUTH_FLOWS } from '@cognito-kit/request-builder';
+ * AUTH_FLOWS.includes('USER_SRP_AUTH'); // true
+ * ```
+ */
 export const AUTH_FLOWS = [
   'USER_SRP_AUTH',
   'REFRESH_TOKEN_AUTH',
@@ -23,10 +31,24 @@ export type AuthFlow = (typeof AUTH_FLOWS)[number];
 /**
  * Flows InitiateAuth takes. ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH are AdminInitiateAuth-only
  * (InitiateAuth doc: "ADMIN_USER_PASSWORD_AUTH is a flow type of AdminInitiateAuth and isn't valid for InitiateAuth").
+ *
+ * @example
+ * ```ts
+ * import { PUBLIC_AUTH_FLOWS } from '@cognito-kit/request-builder';
+ * PUBLIC_AUTH_FLOWS.includes('ADMIN_USER_PASSWORD_AUTH' as never); // false
+ * ```
  */
 export const PUBLIC_AUTH_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'] as const;
 
-/** ChallengeNameType, all sixteen values in model order. The enum is open: other names pass through. */
+/**
+ * ChallengeNameType, all sixteen values in model order. The enum is open: other names pass through.
+ *
+ * @example
+ * ```ts
+ * import { CHALLENGE_NAMES } from '@cognito-kit/request-builder';
+ * CHALLENGE_NAMES.length; // 16
+ * ```
+ */
 export const CHALLENGE_NAMES = [
   'SMS_MFA',
   'EMAIL_OTP',
@@ -87,6 +109,12 @@ export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
 /**
  * Request members in the order the AWS SDK serializes them (its schema order), so a body built here is
  * byte-identical to the SDK's for the same request.
+ *
+ * @example
+ * ```ts
+ * import { MEMBER_ORDER } from '@cognito-kit/request-builder';
+ * MEMBER_ORDER.InitiateAuth[0]; // 'AuthFlow'
+ * ```
  */
 export const MEMBER_ORDER = {
   AdminInitiateAuth: ['UserPoolId', 'ClientId', 'AuthFlow', 'AuthParameters', 'ClientMetadata', 'AnalyticsMetadata', 'ContextData', 'Session'],

@@ -75,6 +75,13 @@ const UNSIGNED_HEX = /^[0-9a-fA-F]+$/;
  * letters) is refused, where jsbn-based clients silently skip or misread the character.
  *
  * @throws {SrpError} with `code` (default `INVALID_HEX`) when `text` is empty or not plain hex.
+ *
+ * @example
+ * ```ts
+ * import { parseUnsignedHex } from '@cognito-kit/srp';
+ * parseUnsignedHex('00AbC', 'SALT', 'INVALID_SALT'); // 2748n
+ * parseUnsignedHex('0x1f', 'SRP_B');                 // throws SrpError INVALID_HEX
+ * ```
  */
 export function parseUnsignedHex(text: unknown, field: string, code: SrpErrorCode = 'INVALID_HEX'): bigint {
   if (typeof text !== 'string') {

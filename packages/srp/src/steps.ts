@@ -24,7 +24,15 @@ import { base64ToBytes, bytesToBase64, bytesToBigint, concatBytes, isBytes, utf8
 import { modPow } from './modpow.js';
 import { padBytes } from './pad.js';
 
-/** HKDF `info` of Cognito's key derivation (the `0x01` counter byte is added by HKDF-Expand itself). */
+/**
+ * HKDF `info` of Cognito's key derivation (the `0x01` counter byte is added by HKDF-Expand itself).
+ *
+ * @example
+ * ```ts
+ * import { HKDF_INFO } from '@cognito-kit/srp';
+ * HKDF_INFO; // 'Caldera Derived Key'
+ * ```
+ */
 export const HKDF_INFO = 'Caldera Derived Key';
 
 const HKDF_INFO_BYTES = /* @__PURE__ */ utf8(HKDF_INFO);

@@ -17,7 +17,15 @@ import { parseTimestamp } from '../timestamp.js';
 const SERVER_PRIVATE_BYTES = 128;
 /** Bytes of the opaque SECRET_BLOCK (Cognito's real ones are larger and encrypted; clients treat it as opaque). */
 const SECRET_BLOCK_BYTES = 96;
-/** Default TIMESTAMP window, either side of the server's clock. */
+/**
+ * Default TIMESTAMP window, either side of the server's clock.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_SKEW_MS, verifyPasswordClaim } from '@cognito-kit/srp/server';
+ * verifyPasswordClaim(challenge, answer, { maxSkewMs: DEFAULT_MAX_SKEW_MS / 5 }); // a one-minute window
+ * ```
+ */
 export const DEFAULT_MAX_SKEW_MS = 5 * 60 * 1000;
 
 /** A challenge issued by the server half. Only what is sent to the client is visible. */
