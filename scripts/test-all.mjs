@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMoto, stopMoto } from './moto.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.cache', 'results');
@@ -53,9 +54,24 @@ const packagesWithTests = ['packages/srp', 'packages/request-builder'];
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
 counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
 gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
-for (const dir of packagesWithTests) {
-  const file = join(resultsDir, `vitest-${dir.replaceAll('/', '-')}.json`);
-  counted(`vitest in ${dir}`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
+// moto (a Cognito emulator) for packages/request-builder/test/e2e-moto.test.ts, unless MOTO_ENDPOINT points at one
+// already. If it cannot start, that suite skips, or fails when REQUIRE_MOTO is set (.ci/run sets it).
+let moto;
+if (!process.env.MOTO_ENDPOINT) {
+  try {
+    moto = await startMoto();
+    process.env.MOTO_ENDPOINT = moto.endpoint;
+  } catch (error) {
+    console.error(`\n${error.message}`);
+  }
+}
+try {
+  for (const dir of packagesWithTests) {
+    const file = join(resultsDir, `vitest-${dir.replaceAll('/', '-')}.json`);
+    counted(`vitest in ${dir}`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
+  }
+} finally {
+  if (moto?.owned) await stopMoto();
 }
 counted('SRP core in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/srp/scripts/test-workerd.mjs')], join(resultsDir, 'workerd.json'), root, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);

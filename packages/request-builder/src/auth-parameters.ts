@@ -71,7 +71,7 @@ export function buildAuthParameters(
   }
   if (authFlow === 'USER_AUTH') userAuthParameters(input, v, params);
 
-  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecretType, false);
+  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecret, false);
   if (clientSecret !== undefined && isRefresh(authFlow) && input.username === undefined) {
     v.add(
       'USERNAME_REQUIRED_FOR_SECRET_HASH',

@@ -50,14 +50,14 @@ export function buildChallengeResponses(
     return passThrough(input, v, ChallengeName);
   }
   v.onlyFields(input, [...commonFields, 'challengeName', ...structured], '', `by the ${ChallengeName} answer`);
-  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecretType, false);
+  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecret, false);
   if (ChallengeName === 'DEVICE_SRP_AUTH') return deviceSrpAuth(input, v, clientSecret);
   return srpVerifier(input, v, ChallengeName, clientSecret, !commonFields.includes('userPoolId'));
 }
 
 function passThrough(input: Record<string, unknown>, v: Validator, ChallengeName: string): BuiltChallengeResponses | undefined {
   const responses = v.stringMap(input.challengeResponses ?? {}, 'challengeResponses', SHAPES.StringType);
-  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecretType, false);
+  const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecret, false);
   if (responses === undefined || !v.ok) return undefined;
   if (clientSecret !== undefined && responses.SECRET_HASH === undefined) {
     if (responses.USERNAME === undefined) {
