@@ -1,0 +1,304 @@
+/**
+ * `cognito-kit respond`: reads the response the AWS CLI printed and prints the AdminRespondToAuthChallenge request
+ * for `aws cognito-idp admin-respond-to-auth-challenge --cli-input-json`.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { createSrpSession, type SrpSession } from '@cognito-kit/srp';
+import { buildAdminRespondToAuthChallenge, type AdminRespondToAuthChallengeInput } from '../index.js';
+import { Failure, UsageError, keyValue, keyValueMap, parseFlags, type FlagSpec, type Flags } from './args.js';
+import { COMMON_HELP, type Command } from './command.js';
+import { resolvePath, type Context } from './io.js';
+import { prepareOutput } from './output.js';
+import { Secrets, howToPass, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { DEFAULT_STATE_FILE, readState, statePath, writeState, type LoginState } from './state.js';
+
+const NAME = 'respond';
+const SECRETS: readonly SecretName[] = ['clientSecret', 'password', 'newPassword', 'devicePassword'];
+const secretOptions = secretFlags(SECRETS);
+const SPEC: Record<string, FlagSpec> = {
+  input: { type: 'string' },
+  state: { type: 'string' },
+  'user-pool-id': { type: 'string' },
+  'client-id': { type: 'string' },
+  username: { type: 'string' },
+  'device-key': { type: 'string' },
+  'device-group-key': { type: 'string' },
+  answer: { type: 'string', multiple: true },
+  session: { type: 'string' },
+  'client-metadata': { type: 'string', multiple: true },
+  'analytics-endpoint-id': { type: 'string' },
+  out: { type: 'string' },
+  ...secretOptions.spec,
+};
+
+/** ChallengeResponses keys that hold secrets: never from --answer. */
+const SECRET_ANSWERS: Record<string, SecretName> = { PASSWORD: 'password', NEW_PASSWORD: 'newPassword', SECRET_HASH: 'clientSecret' };
+
+/** What each pass-through challenge is answered with (for the hint when --answer is missing). */
+const EXPECTED_ANSWERS: Record<string, string> = {
+  SMS_MFA: 'SMS_MFA_CODE',
+  EMAIL_MFA: 'EMAIL_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+  SMS_OTP: 'SMS_OTP_CODE',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  SELECT_MFA_TYPE: 'ANSWER',
+  SELECT_CHALLENGE: 'ANSWER',
+  CUSTOM_CHALLENGE: 'ANSWER',
+  WEB_AUTHN: 'CREDENTIAL',
+};
+/** Pass-through challenges that need no --answer (their values come from the environment or the response). */
+const NO_ANSWER_NEEDED = ['PASSWORD', 'ADMIN_NO_SRP_AUTH', 'NEW_PASSWORD_REQUIRED', 'MFA_SETUP', 'PASSWORD_SRP'];
+
+const AWS_RESPOND = 'aws cognito-idp admin-respond-to-auth-challenge';
+
+const HELP = `usage: cognito-kit respond [--input FILE] [options]
+
+Reads the JSON the AWS CLI printed for admin-initiate-auth or admin-respond-to-auth-challenge (stdin, or --input
+FILE) and prints the AdminRespondToAuthChallenge request for its ChallengeName:
+
+  aws cognito-idp admin-initiate-auth --cli-input-json "$(cognito-kit admin-initiate-auth ...)" \\
+    | cognito-kit respond > answer.json
+  aws cognito-idp admin-respond-to-auth-challenge --cli-input-json file://answer.json
+
+Challenges:
+  PASSWORD_VERIFIER          the SRP answer, from the session in the state file and the password; adds DEVICE_KEY
+                             with --device-key (or the one admin-initiate-auth was given)
+  DEVICE_SRP_AUTH            USERNAME, DEVICE_KEY (--device-key) and SRP_A of a new session, saved to the state file
+  DEVICE_PASSWORD_VERIFIER   the device's SRP answer: --device-group-key and the device password
+  PASSWORD_SRP, SELECT_CHALLENGE with --answer ANSWER=PASSWORD_SRP
+                             USERNAME and SRP_A of a new session, saved to the state file (PASSWORD_VERIFIER next)
+  PASSWORD, ADMIN_NO_SRP_AUTH, SELECT_CHALLENGE with ANSWER=PASSWORD
+                             the password (request holds it: needs --out)
+  NEW_PASSWORD_REQUIRED      the new password (request holds it: needs --out); --answer userAttributes.X=V adds
+                             required attributes
+  any other (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, EMAIL_MFA, CUSTOM_CHALLENGE, ...)
+                             --answer KEY=VALUE pairs as given, e.g. --answer SOFTWARE_TOKEN_MFA_CODE=123456
+
+USERNAME is added when not given: --username, else the response's USER_ID_FOR_SRP or USERNAME, else the state
+file's. With a client secret, SECRET_HASH is added over USERNAME. Session comes from the response (or --session).
+
+Options:
+  --input FILE               the response JSON (default: stdin; "-" is stdin too)
+  --state FILE               the state file (default ./${DEFAULT_STATE_FILE}); after its SRP session is used the
+                             file is rewritten without it (the pool, client and username stay for later challenges)
+  --user-pool-id ID          needed when there is no state file (must match it when there is)
+  --client-id ID             likewise
+  --username NAME            USERNAME for the answer
+  --device-key KEY           the remembered device's key
+  --device-group-key KEY     its DeviceGroupKey (DEVICE_PASSWORD_VERIFIER; kept in the state file once given)
+  --answer KEY=VALUE         a ChallengeResponses entry (repeatable); PASSWORD, NEW_PASSWORD and SECRET_HASH are
+                             refused (they come from the environment)
+  --session S                Session to send instead of the response's (for example after verify-software-token)
+${COMMON_HELP.clientMetadata}
+${COMMON_HELP.analytics}
+${COMMON_HELP.out}
+${COMMON_HELP.help}
+
+Secrets (never as flags; only one can come from stdin, and only with --input FILE):
+${secretHelp(SECRETS)}
+
+Exit codes: 0 ok, 1 the answer cannot be built (no challenge in the input, used or missing state, invalid
+request: "error: <path>: <message>" lines), 2 usage error.`;
+
+interface ParsedResponse {
+  ChallengeName: string;
+  ChallengeParameters: Record<string, string>;
+  rawParameters: unknown;
+  Session?: string;
+}
+
+function parseResponse(text: string, source: string): ParsedResponse {
+  if (text.trim() === '') {
+    throw new Failure(`${source} is empty: expected the JSON the AWS CLI printed for admin-initiate-auth or admin-respond-to-auth-challenge`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Failure(`${source} is not JSON (if the AWS CLI printed text or a table, add --output json)`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Failure(`${source} is not a JSON object`);
+  const response = value as Record<string, unknown>;
+  if (response.ChallengeName === undefined) {
+    if (response.AuthenticationResult !== undefined) {
+      throw new Failure('the response has no ChallengeName but an AuthenticationResult: the login is complete, there is nothing to answer');
+    }
+    throw new Failure(`${source} has no ChallengeName: expected an AdminInitiateAuth or AdminRespondToAuthChallenge response`);
+  }
+  if (typeof response.ChallengeName !== 'string') throw new Failure('ChallengeName in the response is not a string');
+  const raw = response.ChallengeParameters;
+  const parameters: Record<string, string> = {};
+  if (typeof raw === 'object' && raw !== null) {
+    for (const [key, entry] of Object.entries(raw)) if (typeof entry === 'string') parameters[key] = entry;
+  }
+  const parsed: ParsedResponse = { ChallengeName: response.ChallengeName, ChallengeParameters: parameters, rawParameters: raw };
+  if (typeof response.Session === 'string') parsed.Session = response.Session;
+  return parsed;
+}
+
+/** A flag, or the state file's value; both given and different is a usage error. */
+function fromFlagOrState(flags: Flags, flag: string, stateValue: string | undefined, path: string): string | undefined {
+  const given = flags.string(flag);
+  if (given !== undefined && stateValue !== undefined && given !== stateValue) {
+    throw new UsageError(`--${flag} differs from the value in the state file ${path} (drop the flag, or use another --state)`);
+  }
+  return given ?? stateValue;
+}
+
+export const respond: Command = {
+  name: NAME,
+  summary: 'the AdminRespondToAuthChallenge request for the challenge the AWS CLI printed (SRP answers computed)',
+  help: HELP,
+  async run(ctx: Context, argv: readonly string[]): Promise<number> {
+    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
+    if (flags.boolean('help')) {
+      ctx.stdout(`${HELP}\n`);
+      return 0;
+    }
+    const inputFile = flags.string('input');
+    const fromStdin = inputFile === undefined || inputFile === '-';
+    const secrets = new Secrets(ctx, flags, SECRETS, fromStdin ? 'the response JSON' : undefined);
+    const answers: [string, string][] = flags.strings('answer').map((pair) => keyValue(pair, '--answer'));
+    for (const [key] of answers) {
+      const secret = SECRET_ANSWERS[key];
+      if (secret !== undefined) {
+        throw new UsageError(
+          key === 'SECRET_HASH'
+            ? `--answer SECRET_HASH=… is refused: it is computed from the client secret (${howToPass('clientSecret')})`
+            : `--answer ${key}=… is refused: a secret on the command line is visible to other processes; ${howToPass(secret)}`,
+        );
+      }
+    }
+    if (new Set(answers.map(([key]) => key)).size !== answers.length) throw new UsageError('--answer gives a key twice');
+
+    let text: string;
+    if (fromStdin) {
+      if (ctx.stdinIsTTY) ctx.stderr('cognito-kit respond: paste the response JSON, then Ctrl-D (or use --input FILE)\n');
+      text = await ctx.readStdin();
+    } else {
+      try {
+        text = readFileSync(resolvePath(ctx, inputFile), 'utf8');
+      } catch (error) {
+        throw new Failure(`cannot read --input ${inputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+    const response = parseResponse(text, fromStdin ? 'stdin' : `--input ${inputFile}`);
+    const path = statePath(ctx, flags.string('state'));
+    const shownPath = flags.string('state') ?? DEFAULT_STATE_FILE;
+    const state = readState(path);
+    const userPoolId = fromFlagOrState(flags, 'user-pool-id', state?.userPoolId, shownPath);
+    const clientId = fromFlagOrState(flags, 'client-id', state?.clientId, shownPath);
+    if (userPoolId === undefined || clientId === undefined) {
+      throw new UsageError(`missing --${userPoolId === undefined ? 'user-pool-id' : 'client-id'} (there is no state file at ${shownPath} to take it from)`);
+    }
+    const name = response.ChallengeName;
+    const params = response.ChallengeParameters;
+    const session = flags.string('session') ?? response.Session;
+    const common: Record<string, unknown> = { userPoolId, clientId, challengeName: name };
+    const clientSecret = await secrets.get('clientSecret');
+    if (clientSecret !== undefined) common.clientSecret = clientSecret;
+    const clientMetadata = keyValueMap(flags.strings('client-metadata'), '--client-metadata');
+    if (clientMetadata !== undefined) common.clientMetadata = clientMetadata;
+    const analytics = flags.string('analytics-endpoint-id');
+    if (analytics !== undefined) common.analyticsEndpointId = analytics;
+    const base: LoginState = { ...(state ?? {}), userPoolId, clientId };
+    delete base.pending;
+    /** The challenge's parameters and session as the builder takes them (`response`). */
+    const previous = { ChallengeParameters: response.rawParameters as Record<string, string>, ...(session === undefined ? {} : { Session: session }) };
+
+    const needState = (challenge: 'PASSWORD_VERIFIER' | 'DEVICE_PASSWORD_VERIFIER'): SrpSession => {
+      if (state === undefined) {
+        throw new Failure(`${name} is answered with the SRP session saved in the state file, and there is none at ${shownPath} (--state)`);
+      }
+      if (state.pending === undefined) {
+        throw new Failure(`the SRP session in ${shownPath} was already used: an SRP_A answers one challenge; start again with cognito-kit admin-initiate-auth`);
+      }
+      if (state.pending.challenge !== challenge) {
+        throw new Failure(`the session in ${shownPath} answers ${state.pending.challenge}, not ${name}`);
+      }
+      return state.pending.srpSession;
+    };
+    const noAnswers = (why: string): void => {
+      if (answers.length > 0) throw new UsageError(`--answer is not used for ${name} (${why})`);
+    };
+
+    let input: Record<string, unknown>;
+    let next: LoginState | undefined; // the state to write once the request is built
+    let note: string | undefined;
+    if (name === 'PASSWORD_VERIFIER') {
+      noAnswers('the SRP answer is computed');
+      secrets.onlyUsing(['clientSecret', 'password'], 'for PASSWORD_VERIFIER');
+      const srpSession = needState('PASSWORD_VERIFIER');
+      const deviceKey = flags.string('device-key') ?? state?.deviceKey;
+      input = { ...common, srpSession, password: await secrets.require('password', 'PASSWORD_VERIFIER'), response: previous };
+      if (deviceKey !== undefined) input.deviceKey = deviceKey;
+      next = { ...base, ...(params.USER_ID_FOR_SRP === undefined ? {} : { username: params.USER_ID_FOR_SRP }), ...(deviceKey === undefined ? {} : { deviceKey }) };
+      note = `SRP session used; ${shownPath} no longer holds it`;
+    } else if (name === 'DEVICE_SRP_AUTH') {
+      noAnswers('USERNAME, DEVICE_KEY and SRP_A are computed');
+      secrets.onlyUsing(['clientSecret'], 'for DEVICE_SRP_AUTH');
+      const username = flags.string('username') ?? params.USERNAME ?? params.USER_ID_FOR_SRP ?? state?.username;
+      const deviceKey = flags.string('device-key') ?? state?.deviceKey;
+      if (username === undefined) throw new UsageError('DEVICE_SRP_AUTH needs --username (the response and the state file name no user)');
+      if (deviceKey === undefined) throw new UsageError("DEVICE_SRP_AUTH needs --device-key (the remembered device's key)");
+      input = { ...common, username, deviceKey, ...(session === undefined ? {} : { session }) };
+      const deviceGroupKey = flags.string('device-group-key') ?? state?.deviceGroupKey;
+      next = { ...base, username, deviceKey, ...(deviceGroupKey === undefined ? {} : { deviceGroupKey }) };
+      note = `new SRP session for DEVICE_PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
+    } else if (name === 'DEVICE_PASSWORD_VERIFIER') {
+      noAnswers('the SRP answer is computed');
+      secrets.onlyUsing(['clientSecret', 'devicePassword'], 'for DEVICE_PASSWORD_VERIFIER');
+      const srpSession = needState('DEVICE_PASSWORD_VERIFIER');
+      const deviceGroupKey = flags.string('device-group-key') ?? state?.deviceGroupKey;
+      const deviceKey = flags.string('device-key') ?? state?.deviceKey ?? params.DEVICE_KEY;
+      if (deviceGroupKey === undefined) throw new UsageError("DEVICE_PASSWORD_VERIFIER needs --device-group-key (the device's DeviceGroupKey)");
+      if (deviceKey === undefined) throw new UsageError('DEVICE_PASSWORD_VERIFIER needs --device-key');
+      const devicePassword = await secrets.require('devicePassword', 'DEVICE_PASSWORD_VERIFIER');
+      input = { ...common, srpSession, deviceGroupKey, deviceKey, devicePassword, response: previous };
+      next = { ...base, deviceKey, deviceGroupKey };
+      note = `SRP session used; ${shownPath} no longer holds it`;
+    } else {
+      const responses: Record<string, string> = Object.fromEntries(answers);
+      const answer = responses.ANSWER;
+      const srp = name === 'PASSWORD_SRP' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD_SRP');
+      const password = name === 'PASSWORD' || name === 'ADMIN_NO_SRP_AUTH' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD');
+      const newPassword = name === 'NEW_PASSWORD_REQUIRED';
+      secrets.onlyUsing(['clientSecret', ...(password ? (['password'] as const) : []), ...(newPassword ? (['newPassword'] as const) : [])], `for ${name}${answer === undefined ? '' : ` with ANSWER=${answer}`}`);
+      if (answers.length === 0 && !NO_ANSWER_NEEDED.includes(name)) {
+        const keys = Object.keys(params);
+        const expected = EXPECTED_ANSWERS[name];
+        throw new UsageError(
+          `${name} needs ${expected === undefined ? '--answer KEY=VALUE pairs' : `--answer ${expected}=<value>`}` +
+            (keys.length > 0 ? ` (its ChallengeParameters: ${keys.join(', ')})` : ''),
+        );
+      }
+      if (responses.USERNAME !== undefined && flags.has('username')) throw new UsageError('give USERNAME once: --username or --answer USERNAME=…');
+      const username = responses.USERNAME ?? flags.string('username') ?? params.USER_ID_FOR_SRP ?? params.USERNAME ?? state?.username;
+      if (username === undefined) throw new UsageError(`${name} needs a USERNAME: --username (the response and the state file name no user)`);
+      responses.USERNAME = username;
+      if (password) responses.PASSWORD = await secrets.require('password', name);
+      if (newPassword) responses.NEW_PASSWORD = await secrets.require('newPassword', name);
+      let srpSession: SrpSession | undefined;
+      if (srp) {
+        if (responses.SRP_A !== undefined) throw new UsageError(`--answer SRP_A is not used for ${name}: SRP_A comes from a new SRP session`);
+        srpSession = createSrpSession();
+        responses.SRP_A = srpSession.srpA;
+        next = { ...base, username, pending: { challenge: 'PASSWORD_VERIFIER', srpSession } };
+        note = `new SRP session for PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
+      }
+      input = { ...common, challengeResponses: responses, ...(session === undefined ? {} : { session }) };
+    }
+
+    const built = buildAdminRespondToAuthChallenge(input as AdminRespondToAuthChallengeInput);
+    const output = prepareOutput(ctx, built.request, flags.string('out'), AWS_RESPOND);
+    if (next !== undefined) {
+      if (built.srpSession !== undefined) next.pending = { challenge: 'DEVICE_PASSWORD_VERIFIER', srpSession: built.srpSession };
+      writeState(path, next);
+      if (note !== undefined) ctx.stderr(`cognito-kit: ${note}\n`);
+    }
+    output.write();
+    return 0;
+  },
+};

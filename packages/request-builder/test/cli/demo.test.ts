@@ -1,0 +1,135 @@
+// cognito-kit demo: the embedded login (right password and remembered device accepted, wrong password refused),
+// and --endpoint against an HTTP server in this process whose SRP checks are the server half's.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeCognito, type FakePool } from '../helpers/fake-cognito.js';
+import { SECRETS, cli, cliAsync, expectNoSecrets, useTempDir } from './helpers.js';
+
+const dir = useTempDir();
+
+describe('cognito-kit demo (embedded server half)', () => {
+  it('exits 0: right password and remembered device accepted, wrong password refused; every request redacted', () => {
+    const result = cli(['demo'], { cwd: dir() });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = result.stdout;
+    expect(out).toContain('right password:     accepted (AuthenticationResult)');
+    expect(out).toContain('remembered device:  accepted (AuthenticationResult)');
+    expect(out).toContain('wrong password:     refused (NotAuthorizedException)');
+    expect(out).toMatch(/OK: the right password and the remembered device were accepted, the wrong password was refused\.\n$/);
+    for (const step of ['InitiateAuth USER_SRP_AUTH', 'PASSWORD_VERIFIER', 'ConfirmDevice', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER']) expect(out).toContain(step);
+    // Timings: "client math 12.3 ms" and "server math 4.5 ms".
+    expect(out).toMatch(/client math \d+\.\d ms/);
+    expect(out).toMatch(/server math \d+\.\d ms/);
+    // Redacted: no SRP_A / signature / SECRET_HASH / token values, only ***.
+    expect(out).toContain('"SRP_A": "***"');
+    expect(out).toContain('"PASSWORD_CLAIM_SIGNATURE": "***"');
+    expect(out).toContain('"AccessToken": "***"');
+    expect(out).not.toMatch(/demo-(access|refresh|id)\./);
+    expect(out).not.toContain('correct horse battery staple'); // the default demo password
+    expect(out).not.toContain('demo0secret0that0is0long0enough'); // the default demo secret
+  });
+
+  it('uses the password and client secret from the environment, and never prints them', () => {
+    const result = cli(['demo'], { cwd: dir(), env: { ...SECRETS } });
+    expect(result.status).toBe(0);
+    expectNoSecrets(result);
+  });
+
+  it('--password-stdin', () => {
+    const result = cli(['demo', '--username', 'bob', '--password-stdin'], { cwd: dir(), input: `${SECRETS.COGNITO_PASSWORD}\n` });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('user bob');
+    expectNoSecrets(result);
+  });
+});
+
+describe('cognito-kit demo --endpoint URL (InitiateAuth / RespondToAuthChallenge over HTTP)', () => {
+  const pool: FakePool = {
+    userPoolId: 'eu-west-2_AbC123xyz',
+    clientId: 'client0123456789',
+    clientSecret: SECRETS.COGNITO_CLIENT_SECRET,
+    username: 'alice@example.com',
+    userIdForSrp: '7f3e2c1a-0000-4000-8000-00000000abcd',
+    password: SECRETS.COGNITO_PASSWORD,
+  };
+  const cognito = fakeCognito(pool);
+  const targets: string[] = [];
+  let server: Server;
+  let endpoint = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        const target = String(req.headers['x-amz-target']);
+        targets.push(`${req.method} ${req.url} ${target} ${String(req.headers['content-type'])} ${req.headers.authorization === undefined ? 'unsigned' : 'signed'}`);
+        const reply = cognito.answer(target.split('.').pop()!, JSON.parse(body) as Record<string, unknown>);
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(reply.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const flags = () => ['demo', '--endpoint', endpoint, '--user-pool-id', pool.userPoolId, '--client-id', pool.clientId, '--username', pool.username];
+
+  it('logs in for real: exit 0, unsigned awsJson1_1 requests, nothing secret printed', async () => {
+    targets.length = 0;
+    const result = await cliAsync(flags(), { cwd: dir(), env: { COGNITO_PASSWORD: SECRETS.COGNITO_PASSWORD, COGNITO_CLIENT_SECRET: SECRETS.COGNITO_CLIENT_SECRET } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('login: accepted (AuthenticationResult)');
+    expect(result.stdout).toMatch(/round trip \d+\.\d ms/);
+    expect(targets).toEqual([
+      'POST / AWSCognitoIdentityProviderService.InitiateAuth application/x-amz-json-1.1 unsigned',
+      'POST / AWSCognitoIdentityProviderService.RespondToAuthChallenge application/x-amz-json-1.1 unsigned',
+    ]);
+    expect(result.stdout).not.toContain('access-token'); // the fake's token value, masked
+    expectNoSecrets(result);
+  });
+
+  it('a wrong password: the server refuses, exit 1', async () => {
+    const result = await cliAsync(flags(), { cwd: dir(), env: { COGNITO_PASSWORD: 'not the password', COGNITO_CLIENT_SECRET: SECRETS.COGNITO_CLIENT_SECRET } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('NotAuthorizedException: Incorrect username or password.');
+    expect(result.stdout).toContain('login: refused (NotAuthorizedException)');
+  });
+
+  it('a wrong client secret: refused at InitiateAuth (SECRET_HASH), exit 1', async () => {
+    const result = await cliAsync(flags(), { cwd: dir(), env: { COGNITO_PASSWORD: SECRETS.COGNITO_PASSWORD, COGNITO_CLIENT_SECRET: 'another0client0secret0value0123' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('Unable to verify secret hash');
+  });
+
+  it('needs --user-pool-id, --client-id, --username and the password (exit 2)', async () => {
+    const noPassword = await cliAsync(flags(), { cwd: dir() });
+    expect(noPassword.status).toBe(2);
+    expect(noPassword.stderr).toContain('needs the password: set COGNITO_PASSWORD');
+    const noPool = await cliAsync(['demo', '--endpoint', endpoint, '--client-id', 'c', '--username', 'u'], { cwd: dir(), env: { COGNITO_PASSWORD: 'x' } });
+    expect(noPool.status).toBe(2);
+    expect(noPool.stderr).toContain('missing --user-pool-id');
+  });
+
+  it('an unreachable endpoint: exit 1 with the reason', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await cliAsync(['demo', '--endpoint', `http://127.0.0.1:${port}`, '--user-pool-id', pool.userPoolId, '--client-id', pool.clientId, '--username', 'u'], {
+      cwd: dir(),
+      env: { COGNITO_PASSWORD: 'x' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: cannot reach http:\/\/127\.0\.0\.1:\d+\/ \(ECONNREFUSED\)\n$/);
+  });
+
+  it('a malformed --endpoint is a usage error', () => {
+    const result = cli(['demo', '--endpoint', 'ftp://example.com'], { cwd: dir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--endpoint must be an http(s) URL');
+  });
+});
