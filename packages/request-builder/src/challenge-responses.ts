@@ -27,7 +27,7 @@ export interface BuiltChallengeResponses {
 
 const STRUCTURED: Record<string, readonly string[]> = {
   PASSWORD_VERIFIER: ['srpSession', 'password', 'response', 'challengeParameters', 'deviceKey', 'now', 'userPoolId'],
-  DEVICE_SRP_AUTH: ['username', 'deviceKey', 'srpSession'],
+  DEVICE_SRP_AUTH: ['username', 'deviceKey', 'srpSession', 'response'],
   DEVICE_PASSWORD_VERIFIER: ['srpSession', 'deviceGroupKey', 'deviceKey', 'devicePassword', 'response', 'challengeParameters', 'now'],
 };
 
@@ -46,7 +46,7 @@ export function buildChallengeResponses(
   if (ChallengeName === undefined) return undefined;
   const structured = STRUCTURED[ChallengeName];
   if (structured === undefined || input.challengeResponses !== undefined) {
-    v.onlyFields(input, [...commonFields, 'challengeName', 'challengeResponses'], '', `when answering ${ChallengeName} with challengeResponses`);
+    v.onlyFields(input, [...commonFields, 'challengeName', 'challengeResponses', 'response'], '', `when answering ${ChallengeName} with challengeResponses`);
     return passThrough(input, v, ChallengeName);
   }
   v.onlyFields(input, [...commonFields, 'challengeName', ...structured], '', `by the ${ChallengeName} answer`);
@@ -58,6 +58,7 @@ export function buildChallengeResponses(
 function passThrough(input: Record<string, unknown>, v: Validator, ChallengeName: string): BuiltChallengeResponses | undefined {
   const responses = v.stringMap(input.challengeResponses ?? {}, 'challengeResponses', SHAPES.StringType);
   const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecret, false);
+  const session = previousSession(input, v);
   if (responses === undefined || !v.ok) return undefined;
   if (clientSecret !== undefined && responses.SECRET_HASH === undefined) {
     if (responses.USERNAME === undefined) {
@@ -66,7 +67,14 @@ function passThrough(input: Record<string, unknown>, v: Validator, ChallengeName
     }
     responses.SECRET_HASH = secretHash(responses.USERNAME, input.clientId as string, clientSecret);
   }
-  return { ChallengeName, ChallengeResponses: responses };
+  return { ChallengeName, ChallengeResponses: responses, ...(session === undefined ? {} : { Session: session }) };
+}
+
+/** The Session of `response` (the previous response), when one is given. */
+function previousSession(input: Record<string, unknown>, v: Validator): string | undefined {
+  if (input.response === undefined) return undefined;
+  const response = v.object(input.response, 'response') as ChallengeResponse | undefined;
+  return response === undefined ? undefined : v.string(response.Session, 'response.Session', SHAPES.SessionType, false);
 }
 
 function sessionOrNew(input: Record<string, unknown>, v: Validator, required: boolean): SrpSession | 'create' | undefined {
@@ -86,11 +94,12 @@ function deviceSrpAuth(input: Record<string, unknown>, v: Validator, clientSecre
   const username = v.string(input.username, 'username', SHAPES.UsernameType, true);
   const deviceKey = v.string(input.deviceKey, 'deviceKey', SHAPES.DeviceKeyType, true);
   const planned = sessionOrNew(input, v, false);
+  const session = previousSession(input, v);
   if (!v.ok || planned === undefined) return undefined;
   const srpSession = planned === 'create' ? createSrpSession() : planned;
   const responses: Record<string, string> = { USERNAME: username!, DEVICE_KEY: deviceKey!, SRP_A: srpSession.srpA };
   if (clientSecret !== undefined) responses.SECRET_HASH = secretHash(username!, input.clientId as string, clientSecret);
-  return { ChallengeName: 'DEVICE_SRP_AUTH', ChallengeResponses: responses, srpSession };
+  return { ChallengeName: 'DEVICE_SRP_AUTH', ChallengeResponses: responses, srpSession, ...(session === undefined ? {} : { Session: session }) };
 }
 
 /** ChallengeParameters and Session from `response`, or `challengeParameters` given directly. */
@@ -104,7 +113,7 @@ function previousChallenge(input: Record<string, unknown>, v: Validator): { para
     if (response === undefined) return {};
     const parameters = v.stringMap(response.ChallengeParameters, 'response.ChallengeParameters', SHAPES.StringType);
     if (response.ChallengeParameters === undefined) v.add('REQUIRED', 'response.ChallengeParameters', 'response.ChallengeParameters is required');
-    const session = v.string(response.Session, 'response.Session', SHAPES.SessionType, false);
+    const session = previousSession(input, v);
     return { ...(parameters === undefined ? {} : { parameters }), ...(session === undefined ? {} : { session }) };
   }
   if (input.challengeParameters === undefined) {

@@ -5,7 +5,7 @@
  * @module
  */
 import { RequestValidationError } from './errors.js';
-import { TARGET_PREFIX, type Operation } from './model.js';
+import { MEMBER_ORDER, TARGET_PREFIX, type Operation } from './model.js';
 
 /** Where to send: the region's public endpoint, or an explicit URL (a VPC endpoint, moto, a proxy). */
 export type Destination = { region: string } | { endpoint: string } | Record<string, never>;
@@ -22,7 +22,7 @@ const ADMIN_OPERATIONS: readonly Operation[] = ['AdminInitiateAuth', 'AdminRespo
 
 /**
  * Whether Cognito requires SigV4 (service `cognito-idp`, IAM credentials) for the operation: true for the Admin
- * operations, false for InitiateAuth and RespondToAuthChallenge (`authtype: none` in the model).
+ * operations, false for InitiateAuth, RespondToAuthChallenge and ConfirmDevice (`authtype: none` in the model).
  *
  * @example
  * ```ts
@@ -63,7 +63,8 @@ export function regionEndpoint(region: string): string {
  * region }).fetch(http.url, http)`), or @smithy/signature-v4. This package bundles no signer.
  *
  * @throws {RequestValidationError} for an unknown operation, a missing or malformed region or endpoint, or a
- *   request whose shape does not fit the operation (a UserPoolId sent to a public operation)
+ *   request whose shape does not fit the operation (a UserPoolId sent to a public operation, ConfirmDevice without
+ *   AccessToken)
  * @example
  * ```ts
  * import { AwsClient } from 'aws4fetch';
@@ -75,8 +76,11 @@ export function regionEndpoint(region: string): string {
  * ```
  */
 export function toHttpRequest(operation: Operation, request: object, destination: Destination = {}): HttpRequest {
-  if (!['AdminInitiateAuth', 'InitiateAuth', 'AdminRespondToAuthChallenge', 'RespondToAuthChallenge'].includes(operation)) {
-    fail('operation', 'INVALID_ENUM', `operation must be AdminInitiateAuth, InitiateAuth, AdminRespondToAuthChallenge or RespondToAuthChallenge`);
+  if (!Object.hasOwn(MEMBER_ORDER, operation)) {
+    fail('operation', 'INVALID_ENUM', `operation must be one of ${Object.keys(MEMBER_ORDER).join(', ')}`);
+  }
+  if (operation === 'ConfirmDevice' && typeof (request as { AccessToken?: unknown }).AccessToken !== 'string') {
+    fail('request.AccessToken', 'REQUIRED', 'ConfirmDevice needs AccessToken (the access token of the login that returned the device key)');
   }
   const poolId = (request as { UserPoolId?: unknown }).UserPoolId;
   if (requiresSigV4(operation) && typeof poolId !== 'string') fail('request.UserPoolId', 'REQUIRED', `${operation} needs UserPoolId`);

@@ -16,9 +16,10 @@
  * @module
  */
 export { RequestValidationError, type ValidationCode, type ValidationIssue } from './errors.js';
-export { AUTH_FLOWS, CHALLENGE_NAMES, MEMBER_ORDER, PUBLIC_AUTH_FLOWS, type AuthFlow, type ChallengeName, type Operation } from './model.js';
+export { AUTH_FLOWS, CHALLENGE_NAMES, MEMBER_ORDER, PUBLIC_AUTH_FLOWS, SHAPES, type AuthFlow, type ChallengeName, type Operation, type StringShape } from './model.js';
 export { buildAdminInitiateAuth, buildInitiateAuth } from './initiate-auth.js';
 export { buildAdminRespondToAuthChallenge, buildRespondToAuthChallenge } from './respond.js';
 export { regionEndpoint, requiresSigV4, toHttpRequest, type Destination, type HttpRequest } from './http.js';
 export { redact } from './redact.js';
+export { buildConfirmDevice, type ConfirmDeviceInput, type ConfirmDeviceRequest } from './confirm-device.js';
 export type * from './types.js';

@@ -83,6 +83,16 @@ export interface StringShape {
   readonly sensitive?: boolean;
 }
 
+/**
+ * The model's string shapes this package validates against (lengths in code points, anchored patterns), for
+ * callers that check their own inputs the same way.
+ *
+ * @example
+ * ```ts
+ * import { SHAPES } from '@cognito-kit/request-builder';
+ * SHAPES.DeviceKeyType.pattern.test('us-east-1_0f1e2d3c-aaaa'); // true
+ * ```
+ */
 export const SHAPES = {
   UserPoolIdType: { name: 'UserPoolIdType', min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '<region>_<letters and digits>' },
   ClientIdType: { name: 'ClientIdType', min: 1, max: 128, pattern: /^[\w+]+$/, patternText: 'letters, digits, _ and +', sensitive: true },
@@ -102,6 +112,7 @@ export const SHAPES = {
   // Unanchored in the model ("contains a non-space character"): Cognito accepts passwords with inner spaces.
   PasswordType: { name: 'PasswordType', max: 256, pattern: /\S/, patternText: 'at least one non-space character', sensitive: true },
   DeviceKeyType: { name: 'DeviceKeyType', min: 1, max: 55, pattern: /^[\w-]+_[0-9a-f-]+$/, patternText: '<region>_<lower-case hex and dashes>' },
+  DeviceNameType: { name: 'DeviceNameType', min: 1, max: 1024 },
   TokenModelType: { name: 'TokenModelType', min: 1, max: 131072, pattern: /^[A-Za-z0-9-_=.]+$/, patternText: 'A-Z a-z 0-9 - _ = .', sensitive: true },
 } as const satisfies Record<string, StringShape>;
 
@@ -123,6 +134,7 @@ export const MEMBER_ORDER = {
   InitiateAuth: ['AuthFlow', 'ClientId', 'AuthParameters', 'ClientMetadata', 'AnalyticsMetadata', 'UserContextData', 'Session'],
   AdminRespondToAuthChallenge: ['UserPoolId', 'ClientId', 'ChallengeName', 'ChallengeResponses', 'Session', 'AnalyticsMetadata', 'ContextData', 'ClientMetadata'],
   RespondToAuthChallenge: ['ClientId', 'ChallengeName', 'Session', 'ChallengeResponses', 'AnalyticsMetadata', 'UserContextData', 'ClientMetadata'],
+  ConfirmDevice: ['AccessToken', 'DeviceKey', 'DeviceSecretVerifierConfig', 'DeviceName'],
 } as const;
 
 /** The operations this package builds requests for. */

@@ -160,13 +160,17 @@ export interface KnownChallengeResponses {
 }
 
 /** A challenge answered with a map given as is (SECRET_HASH is added over USERNAME when a secret is given). */
-export type PassThroughAnswer =
+export type PassThroughAnswer = (
   | { [Name in keyof KnownChallengeResponses]: { challengeName: Name; challengeResponses: KnownChallengeResponses[Name] } }[keyof KnownChallengeResponses]
   | {
       /** Any other name, such as EMAIL_MFA: the enum is open. */
       challengeName: string & {};
       challengeResponses: Record<string, string>;
-    };
+    }
+) & {
+  /** The previous response: its Session is sent (unless `session` is given). */
+  response?: ChallengeResponse;
+};
 
 /** PASSWORD_VERIFIER, answered with the SRP session that sent SRP_A. */
 export type PasswordVerifierAnswer = {
@@ -188,6 +192,8 @@ export type DeviceSrpAuthAnswer = {
   username: string;
   deviceKey: string;
   srpSession?: SrpSession;
+  /** The response that asked for DEVICE_SRP_AUTH: its Session is sent (unless `session` is given). */
+  response?: ChallengeResponse;
 };
 
 /** DEVICE_PASSWORD_VERIFIER, answered with the device's session, keys and password. */

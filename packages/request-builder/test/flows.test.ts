@@ -7,6 +7,7 @@ import {
   RequestValidationError,
   buildAdminInitiateAuth,
   buildAdminRespondToAuthChallenge,
+  buildConfirmDevice,
   buildInitiateAuth,
   redact,
   toHttpRequest,
@@ -206,5 +207,55 @@ describe('redact', () => {
   it('masks ChallengeResponses and UserContextData', () => {
     const safe = redact({ ClientId: 'c', ChallengeName: 'SMS_MFA', ChallengeResponses: { USERNAME: 'a', SMS_MFA_CODE: '1' }, UserContextData: { EncodedData: 'x' } });
     expect(safe).toEqual({ ClientId: '***', ChallengeName: 'SMS_MFA', ChallengeResponses: { USERNAME: '***', SMS_MFA_CODE: '***' }, UserContextData: '***' });
+  });
+});
+
+describe('ConfirmDevice', () => {
+  const deviceKey = 'eu-west-2_0a1b2c3d-0000-4000-8000-0123456789ab';
+
+  it('builds the request with a verifier of a new device password (40 bytes, then 16)', () => {
+    const lengths: number[] = [];
+    const { request, devicePassword } = buildConfirmDevice({
+      accessToken: 'eyJ.access-token',
+      deviceKey,
+      deviceGroupKey: '-grpKey',
+      deviceName: 'Alice’s phone',
+      randomBytes: (n) => {
+        lengths.push(n);
+        return new Uint8Array(n).fill(n);
+      },
+    });
+    expect(lengths).toEqual([40, 16]);
+    expect(devicePassword).toBe(Buffer.alloc(40, 40).toString('base64'));
+    expect(Object.keys(request)).toEqual(['AccessToken', 'DeviceKey', 'DeviceSecretVerifierConfig', 'DeviceName']);
+    expect(request.DeviceSecretVerifierConfig.Salt).toBe(Buffer.alloc(16, 16).toString('base64'));
+    expect(toHttpRequest('ConfirmDevice', request, { region: 'eu-west-2' }).headers['X-Amz-Target']).toBe('AWSCognitoIdentityProviderService.ConfirmDevice');
+  });
+
+  it('validates the device key and name, and toHttpRequest wants the access token', () => {
+    expect(() => buildConfirmDevice({ deviceKey: 'EU_X', deviceGroupKey: 'g', deviceName: '' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'deviceKey', code: 'PATTERN' }), expect.objectContaining({ path: 'deviceName', code: 'TOO_SHORT' })] }),
+    );
+    const { request } = buildConfirmDevice({ deviceKey, deviceGroupKey: 'g' });
+    expect(() => toHttpRequest('ConfirmDevice', request, { region: 'eu-west-2' })).toThrow(expect.objectContaining({ code: 'REQUIRED', path: 'request.AccessToken' }));
+  });
+});
+
+describe('Session from the previous response', () => {
+  const response = { ChallengeName: 'X', Session: 'session-from-response-0123', ChallengeParameters: {} };
+
+  it('is sent by DEVICE_SRP_AUTH and pass-through answers, unless session is given', () => {
+    const device = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'DEVICE_SRP_AUTH', username: 'a', deviceKey: 'eu-west-2_ab', response });
+    expect(device.request.Session).toBe(response.Session);
+    const mfa = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'SMS_MFA', challengeResponses: { USERNAME: 'a', SMS_MFA_CODE: '1' }, response });
+    expect(mfa.request.Session).toBe(response.Session);
+    const given = buildAdminRespondToAuthChallenge({
+      ...common,
+      challengeName: 'SMS_MFA',
+      challengeResponses: { USERNAME: 'a', SMS_MFA_CODE: '1' },
+      response,
+      session: 'the-given-session-0123456',
+    });
+    expect(given.request.Session).toBe('the-given-session-0123456');
   });
 });

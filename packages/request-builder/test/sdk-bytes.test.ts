@@ -2,6 +2,7 @@
 // @aws-sdk/client-cognito-identity-provider serializes for the same request (captured by a handler that sends
 // nothing). This is what Cognito receives from the SDK every day.
 import {
+  ConfirmDeviceCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
   InitiateAuthCommand,
@@ -12,6 +13,7 @@ import { describe, expect } from 'vitest';
 import {
   buildAdminInitiateAuth,
   buildAdminRespondToAuthChallenge,
+  buildConfirmDevice,
   buildInitiateAuth,
   buildRespondToAuthChallenge,
   toHttpRequest,
@@ -81,4 +83,13 @@ describe('request bodies equal the AWS SDK v3 serialization', () => {
     const sdk = await sdkSerialize(new RespondToAuthChallengeCommand(request as never));
     expectSameWire(toHttpRequest('RespondToAuthChallenge', request, { region: 'us-east-1' }), sdk, 'RespondToAuthChallenge');
   });
+
+  test.prop([arb.refreshToken, arb.deviceKey, fc.option(arb.text.filter((t) => t.length > 0), { nil: undefined })], { numRuns: 50 })(
+    'ConfirmDevice',
+    async (accessToken, deviceKey, deviceName) => {
+      const { request } = buildConfirmDevice({ accessToken, deviceKey, deviceGroupKey: '-grp', ...(deviceName === undefined ? {} : { deviceName }) });
+      const sdk = await sdkSerialize(new ConfirmDeviceCommand(request as never));
+      expectSameWire(toHttpRequest('ConfirmDevice', request, { region: 'us-east-1' }), sdk, 'ConfirmDevice');
+    },
+  );
 });

@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { createDeviceVerifier } from '@cognito-kit/srp';
-import { buildInitiateAuth, buildRespondToAuthChallenge, redact, toHttpRequest, type ChallengeResponse, type HttpRequest, type Operation } from '../index.js';
+import { buildConfirmDevice, buildInitiateAuth, buildRespondToAuthChallenge, redact, toHttpRequest, type ChallengeResponse, type HttpRequest, type Operation } from '../index.js';
 import { Failure, UsageError, parseFlags, type FlagSpec } from './args.js';
 import { COMMON_HELP, type Command } from './command.js';
 import { EmbeddedCognito, type Reply } from './demo-server.js';
@@ -42,7 +41,7 @@ Runs a full USER_SRP_AUTH login with requests built by @cognito-kit/request-buil
 Without --endpoint (the default) the server is the embedded server half (@cognito-kit/srp/server), which checks
 every signature and SECRET_HASH as Cognito does:
   1. login with the right password (app client with a secret), which returns NewDeviceMetadata
-  2. ConfirmDevice with a device verifier (createDeviceVerifier)
+  2. ConfirmDevice with a device verifier (buildConfirmDevice)
   3. login from the remembered device: PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER
   4. login with a wrong password, which must be refused
 Exit code 0 only if 1 and 3 are accepted and 4 is refused. The pool is ${DEMO.userPoolId}, the client
@@ -73,31 +72,18 @@ interface Target {
   username: string;
 }
 
-type DemoOperation = Operation | 'ConfirmDevice';
 
 interface Transport {
   /** Sends a request; returns the reply and the server-side milliseconds (embedded) or the round trip (HTTP). */
-  send(operation: DemoOperation, request: object): Promise<{ reply: Reply; ms: number; http: HttpRequest }>;
+  send(operation: Operation, request: object): Promise<{ reply: Reply; ms: number; http: HttpRequest }>;
   readonly serverTime: 'server math' | 'round trip';
-}
-
-function httpRequest(operation: DemoOperation, request: object, destination: { endpoint: string } | { region: string }): HttpRequest {
-  if (operation !== 'ConfirmDevice') return toHttpRequest(operation, request, destination);
-  // toHttpRequest knows the four authentication operations only; ConfirmDevice is the same awsJson1_1 shape.
-  const url = 'endpoint' in destination ? (destination.endpoint.endsWith('/') ? destination.endpoint : `${destination.endpoint}/`) : `https://cognito-idp.${destination.region}.amazonaws.com/`;
-  return {
-    method: 'POST',
-    url,
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ConfirmDevice' },
-    body: JSON.stringify(request),
-  };
 }
 
 function embeddedTransport(server: EmbeddedCognito, region: string): Transport {
   return {
     serverTime: 'server math',
     send: async (operation, request) => {
-      const http = httpRequest(operation, request, { region });
+      const http = toHttpRequest(operation, request, { region });
       // The bytes that would go on the wire, parsed as the service would.
       const reply = server.handle(http.headers['X-Amz-Target']!, JSON.parse(http.body) as Record<string, unknown>);
       return { reply, ms: server.lastMathMs, http };
@@ -109,7 +95,7 @@ function httpTransport(endpoint: string): Transport {
   return {
     serverTime: 'round trip',
     send: async (operation, request) => {
-      const http = httpRequest(operation, request, { endpoint });
+      const http = toHttpRequest(operation, request, { endpoint });
       const started = performance.now();
       let response: Response;
       try {
@@ -184,7 +170,7 @@ class Demo {
   }
 
   /** Sends a request built in `clientMs`, prints it redacted and the reply; returns the reply. */
-  private async exchange(operation: DemoOperation, request: object, label: string, clientMs: number, shown: object): Promise<Reply> {
+  private async exchange(operation: Operation, request: object, label: string, clientMs: number, shown: object): Promise<Reply> {
     this.clientMs += clientMs;
     const { reply, ms: serverMs, http } = await this.transport.send(operation, request);
     this.serverMs += serverMs;
@@ -268,14 +254,16 @@ class Demo {
       this.print('  (no NewDeviceMetadata in the login: nothing to confirm)');
       return undefined;
     }
-    const [verifier, msVerifier] = timed(() => createDeviceVerifier({ deviceGroupKey: metadata.DeviceGroupKey, deviceKey: metadata.DeviceKey }));
-    const request = { AccessToken: result.AccessToken, DeviceKey: metadata.DeviceKey, DeviceSecretVerifierConfig: verifier.DeviceSecretVerifierConfig };
+    const [confirm, msVerifier] = timed(() =>
+      buildConfirmDevice({ accessToken: String(result.AccessToken), deviceGroupKey: metadata.DeviceGroupKey, deviceKey: metadata.DeviceKey }),
+    );
+    const { request } = confirm;
     const reply = await this.exchange('ConfirmDevice', request, 'ConfirmDevice: device password (kept by the client), salt, verifier g^x', msVerifier, {
       ...request,
       AccessToken: '***',
     });
     if (!reply.ok) return undefined;
-    return { deviceKey: metadata.DeviceKey, deviceGroupKey: metadata.DeviceGroupKey, devicePassword: verifier.devicePassword };
+    return { deviceKey: metadata.DeviceKey, deviceGroupKey: metadata.DeviceGroupKey, devicePassword: confirm.devicePassword };
   }
 }
 

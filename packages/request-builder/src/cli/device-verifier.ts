@@ -6,8 +6,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { createDeviceVerifier } from '@cognito-kit/srp';
-import { RequestValidationError } from '../index.js';
+import { buildConfirmDevice } from '../index.js';
 import { Failure, parseFlags, type FlagSpec } from './args.js';
 import { COMMON_HELP, type Command } from './command.js';
 import { resolvePath, writePrivateFile, type Context } from './io.js';
@@ -25,8 +24,6 @@ const SPEC: Record<string, FlagSpec> = {
   out: { type: 'string' },
   ...secretOptions.spec,
 };
-// DeviceKeyType of the service model (COGNITO.md §1.7), anchored.
-const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
 
 const HELP = `usage: cognito-kit device-verifier --device-key KEY --device-group-key KEY --device-password-file FILE
 
@@ -74,24 +71,14 @@ export const deviceVerifier: Command = {
     const secrets = new Secrets(ctx, flags, SECRETS);
     const accessToken = await secrets.get('accessToken');
 
-    const issues: { code: 'PATTERN' | 'TOO_LONG' | 'TOO_SHORT'; path: string; message: string }[] = [];
-    if ([...deviceKey].length > 55 || !DEVICE_KEY.test(deviceKey)) {
-      issues.push({ code: 'PATTERN', path: 'deviceKey', message: 'deviceKey must be <region>_<lower-case hex and dashes>, at most 55 characters (DeviceKeyType)' });
-    }
-    if (deviceName !== undefined && ([...deviceName].length < 1 || [...deviceName].length > 1024)) {
-      issues.push({ code: 'TOO_LONG', path: 'deviceName', message: 'deviceName must have 1 to 1024 characters (DeviceNameType)' });
-    }
-    if (issues.length > 0) throw new RequestValidationError(issues);
-
     const path = resolvePath(ctx, passwordFile);
     if (existsSync(path)) throw new Failure(`--device-password-file ${passwordFile} exists: a device password is never overwritten (choose a new file)`);
-    const { devicePassword, DeviceSecretVerifierConfig } = createDeviceVerifier({ deviceGroupKey, deviceKey });
-    const request = {
-      ...(accessToken === undefined ? {} : { AccessToken: accessToken }),
-      DeviceKey: deviceKey,
-      DeviceSecretVerifierConfig,
-      ...(deviceName === undefined ? {} : { DeviceName: deviceName }),
-    };
+    const { request, devicePassword } = buildConfirmDevice({
+      deviceKey,
+      deviceGroupKey,
+      ...(accessToken === undefined ? {} : { accessToken }),
+      ...(deviceName === undefined ? {} : { deviceName }),
+    });
     const output = prepareOutput(ctx, request, flags.string('out'), 'aws cognito-idp confirm-device');
     try {
       writePrivateFile(path, `${devicePassword}\n`, { replace: false });
