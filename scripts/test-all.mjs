@@ -74,6 +74,7 @@ try {
   if (moto?.owned) await stopMoto();
 }
 counted('SRP core in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/srp/scripts/test-workerd.mjs')], join(resultsDir, 'workerd.json'), root, fromRunner);
+counted('request builder in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/request-builder/scripts/test-workerd.mjs')], join(resultsDir, 'workerd-request-builder.json'), root, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
 
 console.log('\nSummary');

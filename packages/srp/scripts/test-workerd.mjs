@@ -2,7 +2,11 @@
 // Runs the SRP core inside Cloudflare's workerd WITHOUT nodejs_compat: the strictest proof that the library uses no
 // Node built-in (no Buffer, no process, no node:* import) and runs unchanged in Workers.
 //
-//   node packages/srp/scripts/test-workerd.mjs [--verbose]
+//   node packages/srp/scripts/test-workerd.mjs [--verbose] [--package request-builder]
+//
+// One runner, one worker per package (PACKAGES below): `--package request-builder` (or
+// packages/request-builder/scripts/test-workerd.mjs) runs packages/request-builder/test/workerd/worker.ts instead,
+// with `@cognito-kit/srp` resolved to packages/srp/src and no vectors. Without the flag it runs the SRP core:
 //
 // 1. bundles test/workerd/worker.ts (which imports ../../src) with esbuild, platform 'neutral', plus a generated
 //    vectors module holding every vector file found (each id once),
@@ -12,7 +16,9 @@
 //
 // Environment: RESULTS_FILE (write {runner, passed, failed} there), WORKERD_TIMEOUT_MS (default 120000),
 // WORKERD_BIN (a workerd binary to use instead of the workerd package's), WORKERD_OUT_DIR (default
-// packages/srp/.cache/workerd), WORKERD_SRC_DIR (a copy of src/ to test instead; the self-check uses it). Exit code 1 when any case failed, workerd crashed or timed out, or no case ran.
+// packages/<package>/.cache/workerd), WORKERD_SRC_DIR (a copy of the package's src/ to test instead; the self-check
+// uses it), WORKERD_SRP_SRC_DIR (request-builder only: a copy of packages/srp/src to resolve @cognito-kit/srp to).
+// Exit code 1 when any case failed, workerd crashed or timed out, or no case ran.
 //
 // The module also exports runWorkerdTests(options) for scripts/test-workerd-selfcheck.mjs, which bundles broken
 // variants (through esbuild plugins, never by editing src) and checks that this runner reports them as failures.
@@ -29,6 +35,35 @@ const requireFromPkg = createRequire(join(pkgDir, 'package.json'));
 
 const VECTORS_MODULE = 'cognito-kit:workerd-vectors';
 const COMPATIBILITY_DATE = '2025-01-01';
+
+/**
+ * The packages this runner can test, each with its own worker (test/workerd/worker.ts) and src/.
+ * - `vectors`: bundle the test vectors as the 'cognito-kit:workerd-vectors' module and require one case per vector.
+ * - `srpFromSource`: resolve `@cognito-kit/srp` and `@cognito-kit/srp/server` to packages/srp/src (or its copy), so
+ *   the source is tested and packages/srp/dist never enters the bundle (the allowed-inputs check refuses it).
+ * - `excludedSrc`: folders of src/ that must not be bundled (the Node-only CLI).
+ * - `requireSources`: the bundle must contain files from src/ (and srp's src/), so a worker that stops importing
+ *   the library cannot pass on runtime cases alone.
+ */
+export const PACKAGES = {
+  srp: {
+    dir: pkgDir,
+    vectors: true,
+    srpFromSource: false,
+    excludedSrc: [],
+    requireSources: false,
+    allowedText: 'src, @noble/hashes and the worker',
+  },
+  'request-builder': {
+    dir: resolve(pkgDir, '../request-builder'),
+    vectors: false,
+    srpFromSource: true,
+    excludedSrc: ['cli'],
+    requireSources: true,
+    allowedText: 'request-builder src (not src/cli), srp src, @noble/hashes and the worker',
+    resultsPackage: '@cognito-kit/request-builder',
+  },
+};
 
 /** Vector files in the order they are read; an id seen in an earlier file is skipped in a later one. */
 export function defaultVectorFiles() {
@@ -108,17 +143,18 @@ const srpWorker :Workerd.Worker = (
 `;
 }
 
-/** Input files the bundle may contain: the library source, @noble/hashes, the worker and the generated vectors. */
-function unexpectedInputs(metafile, outDir, srcDir) {
-  const allowed = [
-    join(pkgDir, 'src') + sep,
-    srcDir + sep,
-    join(pkgDir, 'test', 'workerd') + sep,
-    join(outDir, 'vectors.json'),
-  ];
+/**
+ * Input files the bundle may contain: the library source, @noble/hashes, the worker and the generated vectors
+ * (`allowed`: folders ending in the path separator, or files); nothing under an `excluded` folder.
+ */
+function unexpectedInputs(metafile, allowed, excluded = []) {
   const bad = [];
   for (const input of Object.keys(metafile.inputs)) {
     const absolute = resolve(process.cwd(), input);
+    if (excluded.some((prefix) => absolute.startsWith(prefix))) {
+      bad.push(input);
+      continue;
+    }
     if (allowed.some((prefix) => absolute.startsWith(prefix) || absolute === prefix)) continue;
     if (/[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?@noble[\\/]hashes[\\/]/.test(absolute)) continue;
     bad.push(input);
@@ -126,11 +162,10 @@ function unexpectedInputs(metafile, outDir, srcDir) {
   return bad;
 }
 
-/** Resolves the worker's imports of packages/srp/src/* to the same files under another directory. */
-function redirectSrc(srcDir) {
-  const realSrc = join(pkgDir, 'src');
+/** Resolves the worker's imports of <package>/src/* to the same files under another directory. */
+function redirectSrc(srcDir, realSrc = join(pkgDir, 'src')) {
   return {
-    name: 'redirect-src',
+    name: `redirect-src:${relative(repoRoot, realSrc)}`,
     setup(build) {
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
         const absolute = resolve(args.resolveDir, args.path);
@@ -141,6 +176,24 @@ function redirectSrc(srcDir) {
       });
     },
   };
+}
+
+/** Resolves bare specifiers to files (an esbuild alias to absolute paths): `@cognito-kit/srp` → its src/index.ts. */
+function aliasPlugin(aliases) {
+  const names = Object.keys(aliases);
+  return {
+    name: 'workspace-alias',
+    setup(build) {
+      if (names.length === 0) return;
+      const escape = (name) => name.replace(/[.*+?^$()|[\]\\/{}]/g, '\\$&');
+      build.onResolve({ filter: new RegExp('^(' + names.map(escape).join('|') + ')$') }, (args) => ({ path: aliases[args.path] }));
+    },
+  };
+}
+
+/** `@cognito-kit/srp` and its `/server` entry, resolved to the TypeScript source under `srpSrcDir`. */
+export function srpSourceAliases(srpSrcDir) {
+  return { '@cognito-kit/srp': join(srpSrcDir, 'index.ts'), '@cognito-kit/srp/server': join(srpSrcDir, 'server', 'index.ts') };
 }
 
 function runWorkerd(binary, configPath, timeoutMs) {
@@ -197,11 +250,18 @@ export function parseOutput({ stdout, stderr }) {
  * Bundles, runs and counts. Returns { passed, failed, problems, ... } and never throws for a test failure.
  *
  * @param {object} [options]
+ * @param {keyof PACKAGES} [options.package] whose worker to run: 'srp' (default) or 'request-builder'
+ * @param {string} [options.entry] the worker to bundle instead of <package>/test/workerd/worker.ts
+ * @param {boolean} [options.vectors] bundle the vectors and require one case each (default: the package's setting)
+ * @param {Record<string, string>} [options.aliases] bare specifier → file (default: srp's src for request-builder)
+ * @param {string[]} [options.allowedInputs] folders (ending in a separator) and files the bundle may contain,
+ *   besides @noble/hashes, instead of the package's list
  * @param {string} [options.outDir] where the bundle, config and log go
  * @param {object[]} [options.plugins] extra esbuild plugins (the self-check swaps source files through them)
  * @param {{path: string, required: boolean}[]} [options.vectorFiles] vector files instead of the default ones
  * @param {(vectors: object[]) => object[]} [options.mutateVectors] changes the vectors before bundling
  * @param {string} [options.srcDir] a copy of src/ to bundle instead (the self-check uses a snapshot of git HEAD)
+ * @param {string} [options.srpSrcDir] request-builder only: a copy of packages/srp/src to resolve @cognito-kit/srp to
  * @param {string[]} [options.compatibilityFlags] for the self-check only; the real run has none
  * @param {number} [options.timeoutMs]
  * @param {(line: string) => void} [options.log]
@@ -209,19 +269,25 @@ export function parseOutput({ stdout, stderr }) {
  */
 export async function runWorkerdTests(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
-  const outDir = resolve(options.outDir ?? process.env.WORKERD_OUT_DIR ?? join(pkgDir, '.cache/workerd'));
+  const packageName = options.package ?? 'srp';
+  const pkg = Object.hasOwn(PACKAGES, packageName) ? PACKAGES[packageName] : undefined;
+  if (pkg === undefined) throw new Error(`unknown package ${JSON.stringify(packageName)} (use one of ${Object.keys(PACKAGES).join(', ')})`);
+  const outDir = resolve(options.outDir ?? process.env.WORKERD_OUT_DIR ?? join(pkg.dir, '.cache/workerd'));
   const timeoutMs = options.timeoutMs ?? Number(process.env.WORKERD_TIMEOUT_MS ?? 120_000);
   const problems = [];
   const started = Date.now();
   const result = (passed, failed, extra = {}) => ({ passed, failed, problems, outDir, ms: Date.now() - started, ...extra });
 
   // 1. Vectors, then the bundle.
-  let vectorData;
-  try {
-    vectorData = loadVectors(options.vectorFiles ?? defaultVectorFiles());
-  } catch (error) {
-    problems.push(error.message);
-    return result(0, 1);
+  const withVectors = options.vectors ?? pkg.vectors;
+  let vectorData = { sources: [], vectors: [] };
+  if (withVectors) {
+    try {
+      vectorData = loadVectors(options.vectorFiles ?? defaultVectorFiles());
+    } catch (error) {
+      problems.push(error.message);
+      return result(0, 1);
+    }
   }
   if (options.mutateVectors) vectorData.vectors = options.mutateVectors(vectorData.vectors);
   for (const source of vectorData.sources) {
@@ -232,16 +298,29 @@ export async function runWorkerdTests(options = {}) {
   mkdirSync(outDir, { recursive: true });
   for (const name of ['worker.js', 'config.capnp', 'vectors.json', 'meta.json', 'workerd.log']) rmSync(join(outDir, name), { force: true });
   const vectorsPath = join(outDir, 'vectors.json');
-  writeFileSync(vectorsPath, JSON.stringify(vectorData));
+  if (withVectors) writeFileSync(vectorsPath, JSON.stringify(vectorData));
 
-  const srcDir = resolve(options.srcDir ?? process.env.WORKERD_SRC_DIR ?? join(pkgDir, 'src'));
+  const realSrc = join(pkg.dir, 'src');
+  const srcDir = resolve(options.srcDir ?? process.env.WORKERD_SRC_DIR ?? realSrc);
+  const realSrpSrc = join(pkgDir, 'src');
+  const srpSrcDir = pkg.srpFromSource ? resolve(options.srpSrcDir ?? process.env.WORKERD_SRP_SRC_DIR ?? realSrpSrc) : undefined;
+  const entry = resolve(options.entry ?? join(pkg.dir, 'test/workerd/worker.ts'));
+  const aliases = options.aliases ?? (srpSrcDir === undefined ? {} : srpSourceAliases(srpSrcDir));
+  const allowed = options.allowedInputs ?? [
+    realSrc + sep,
+    srcDir + sep,
+    ...(srpSrcDir === undefined ? [] : [realSrpSrc + sep, srpSrcDir + sep]),
+    dirname(entry) + sep,
+    ...(withVectors ? [vectorsPath] : []),
+  ];
+  const excluded = pkg.excludedSrc.flatMap((folder) => [join(realSrc, folder) + sep, join(srcDir, folder) + sep]);
   const esbuild = await import(pathToFileURL(requireFromPkg.resolve('esbuild')).href);
   const bundleName = 'worker.js';
   let metafile;
   const bundleStarted = Date.now();
   try {
     const built = await esbuild.build({
-      entryPoints: [join(pkgDir, 'test/workerd/worker.ts')],
+      entryPoints: [entry],
       outfile: join(outDir, bundleName),
       bundle: true,
       format: 'esm',
@@ -253,13 +332,19 @@ export async function runWorkerdTests(options = {}) {
       logLevel: 'silent',
       metafile: true,
       plugins: [
-        {
-          name: 'workerd-vectors',
-          setup(build) {
-            build.onResolve({ filter: /^cognito-kit:workerd-vectors$/ }, () => ({ path: vectorsPath }));
-          },
-        },
-        ...(srcDir === join(pkgDir, 'src') ? [] : [redirectSrc(srcDir)]),
+        ...(withVectors
+          ? [
+              {
+                name: 'workerd-vectors',
+                setup(build) {
+                  build.onResolve({ filter: /^cognito-kit:workerd-vectors$/ }, () => ({ path: vectorsPath }));
+                },
+              },
+            ]
+          : []),
+        ...(srcDir === realSrc ? [] : [redirectSrc(srcDir, realSrc)]),
+        ...(srpSrcDir === undefined || srpSrcDir === realSrpSrc ? [] : [redirectSrc(srpSrcDir, realSrpSrc)]),
+        aliasPlugin(aliases),
         ...(options.plugins ?? []),
       ],
     });
@@ -270,8 +355,14 @@ export async function runWorkerdTests(options = {}) {
     return result(0, 1);
   }
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
-  const bad = unexpectedInputs(metafile, outDir, srcDir);
-  if (bad.length > 0) problems.push(`the bundle pulls in files other than src, @noble/hashes and the worker: ${bad.join(', ')}`);
+  const bad = unexpectedInputs(metafile, allowed, excluded);
+  if (bad.length > 0) problems.push(`the bundle pulls in files other than ${pkg.allowedText}: ${bad.join(', ')}`);
+  if (pkg.requireSources) {
+    const inputs = Object.keys(metafile.inputs).map((input) => resolve(process.cwd(), input));
+    for (const dir of [srcDir, ...(srpSrcDir === undefined ? [] : [srpSrcDir])]) {
+      if (!inputs.some((input) => input.startsWith(dir + sep))) problems.push(`the bundle contains nothing from ${relative(repoRoot, dir) || dir}`);
+    }
+  }
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
   const entrypoints = (output?.exports ?? []).map((name) => (name === 'default' ? 'main' : `main:${name}`));
   log(`bundle: ${relative(repoRoot, join(outDir, bundleName))} (${Math.round((output?.bytes ?? 0) / 1024)} KiB, ${Date.now() - bundleStarted} ms), entrypoints ${entrypoints.join(', ')}`);
@@ -334,20 +425,33 @@ export async function runWorkerdTests(options = {}) {
   return result(passed, failed, { cases, vectors: vectorData.vectors.length, workerdMs: run.ms, stderr: run.stderr });
 }
 
-async function main() {
+/** `--package name` or `--package=name`; undefined without the flag. */
+function packageFlag(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--package') return argv[i + 1] ?? '';
+    if (argv[i].startsWith('--package=')) return argv[i].slice('--package='.length);
+  }
+  return undefined;
+}
+
+/** The command line: also what packages/request-builder/scripts/test-workerd.mjs calls, with its package. */
+export async function main(defaults = {}) {
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+  const packageName = packageFlag(process.argv.slice(2)) ?? defaults.package ?? 'srp';
   let outcome;
   try {
-    outcome = await runWorkerdTests({ verbose });
+    outcome = await runWorkerdTests({ verbose, package: packageName });
   } catch (error) {
     outcome = { passed: 0, failed: 1, problems: [`runner crashed: ${error?.stack ?? error}`] };
   }
+  const pkg = Object.hasOwn(PACKAGES, packageName) ? PACKAGES[packageName] : undefined;
   for (const problem of outcome.problems) console.log(`problem: ${problem}`);
-  if (outcome.ms !== undefined) console.log(`total: ${(outcome.ms / 1000).toFixed(1)} s, ${outcome.vectors ?? 0} vectors`);
+  if (outcome.ms !== undefined) console.log(`total: ${(outcome.ms / 1000).toFixed(1)} s${pkg?.vectors === false ? '' : `, ${outcome.vectors ?? 0} vectors`}`);
   if (process.env.RESULTS_FILE) {
     const file = resolve(process.env.RESULTS_FILE);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ runner: 'workerd', passed: outcome.passed, failed: outcome.failed }) + '\n');
+    const name = pkg?.resultsPackage === undefined ? {} : { package: pkg.resultsPackage };
+    writeFileSync(file, JSON.stringify({ runner: 'workerd', ...name, passed: outcome.passed, failed: outcome.failed }) + '\n');
   }
   console.log(`workerd: ${outcome.passed} passed, ${outcome.failed} failed`);
   process.exitCode = outcome.failed > 0 || outcome.passed === 0 ? 1 : 0;

@@ -23,6 +23,7 @@ import {
   RequestValidationError,
   buildAdminInitiateAuth,
   buildAdminRespondToAuthChallenge,
+  buildConfirmDevice,
   buildInitiateAuth,
   buildRespondToAuthChallenge,
   redact,
@@ -743,6 +744,19 @@ const respondCases: Case[] = [
 // toHttpRequest, redact and the model's constants.
 
 const httpCases: Case[] = [
+  {
+    name: 'http:ConfirmDevice-with-a-device-verifier',
+    run: () => {
+      const c = new Checks();
+      const { request, devicePassword } = buildConfirmDevice({ accessToken: 'eyJ.access', deviceKey: DEVICE_KEY, deviceGroupKey: '-grp' });
+      c.eq('device password is base64 of 40 bytes', atob(devicePassword).length, 40);
+      c.json('members in SDK order', Object.keys(request), ['AccessToken', 'DeviceKey', 'DeviceSecretVerifierConfig']);
+      const http = toHttpRequest('ConfirmDevice', request, { region: 'eu-west-2' });
+      c.eq('target', http.headers['X-Amz-Target'], 'AWSCognitoIdentityProviderService.ConfirmDevice');
+      c.eq('body', http.body, JSON.stringify(request));
+      c.done();
+    },
+  },
   {
     name: 'http:AdminInitiateAuth-request',
     run: () => {
