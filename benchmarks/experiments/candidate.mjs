@@ -1,8 +1,9 @@
-// Builds benchmarks/experiments/modpow-candidate.ts with esbuild so it can be timed and verified as written, and
+// Builds a candidate modpow.ts (env MODPOW_CANDIDATE: a file with the exports and imports of
+// packages/srp/src/modpow.ts; by default the package's own file, which then measures the noise) with esbuild so it can be timed and verified as written, and
 // builds the whole @cognito-kit/srp from packages/srp/src twice (as is, and with modpow.ts swapped for the
 // candidate) so a full login can be compared with nothing else changed. Output: benchmarks/.cache/ (git-ignored).
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -10,7 +11,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCH_DIR = dirname(HERE);
 const SRC_DIR = join(dirname(BENCH_DIR), 'packages/srp/src');
 const CACHE_DIR = join(BENCH_DIR, '.cache');
-export const CANDIDATE_FILE = join(HERE, 'modpow-candidate.ts');
+export const CANDIDATE_FILE = process.env.MODPOW_CANDIDATE ? resolve(process.env.MODPOW_CANDIDATE) : join(SRC_DIR, 'modpow.ts');
 
 /** The candidate's './errors.js' and './group.js' are the package's own files. */
 const srcImports = {

@@ -1,4 +1,4 @@
-// modPow experiments: every variant of variants.mjs (and the candidate in modpow-candidate.ts) is first checked
+// modPow experiments: every variant of variants.mjs (and the candidate named by $MODPOW_CANDIDATE) is first checked
 // against big-integer's modPow on random inputs, then timed in one run against the current code on the SRP shapes:
 //   (a) g^a, a = the vector's 1024-bit private value            (createSrpSession)
 //   (b) base^e, base = the vector's 3072-bit B - k·g^x mod N, e = a·2^256 + x (1280 bits)
@@ -44,7 +44,7 @@ console.log(`exponent bits: a ${a.toString(2).length}, x ${x.toString(2).length}
 const candidate = (await loadCandidate()).modPow;
 const variants = {
   'current (dist)': kit.modPow,
-  'candidate (modpow-candidate.ts)': candidate,
+  'candidate ($MODPOW_CANDIDATE)': candidate,
   naive: V.naive,
   'montgomery slide5/shift8': V.montgomery(5, 8),
   'barrett slide5/shift8': V.barrett(5, 8),
@@ -90,7 +90,7 @@ async function group(title, op, names, baseline = 'current (dist)') {
 
 await group('(a) g^a, 1024-bit a, mod N (table warm)', [2n, a, N], [
   'current (dist)',
-  'candidate (modpow-candidate.ts)',
+  'candidate ($MODPOW_CANDIDATE)',
   ...[4, 5, 6, 7, 8, 9, 10].map((w) => `current shift${w}`),
   'montgomery slide5/shift8',
   'barrett slide5/shift8',
@@ -105,7 +105,7 @@ await group('(a) g^a, 1024-bit a, mod N (table warm)', [2n, a, N], [
 
 await group('(b) base^e, 3072-bit base, 1280-bit e, mod N', [base, e1280, N], [
   'current (dist)',
-  'candidate (modpow-candidate.ts)',
+  'candidate ($MODPOW_CANDIDATE)',
   'current slide4',
   'current slide5',
   'current slide6',
@@ -117,7 +117,7 @@ await group('(b) base^e, 3072-bit base, 1280-bit e, mod N', [base, e1280, N], [
 
 await group("(b') base^(a+u·x), the real S exponent (1025 bits)", [base, eS, N], [
   'current (dist)',
-  'candidate (modpow-candidate.ts)',
+  'candidate ($MODPOW_CANDIDATE)',
   'current slide4',
   'current slide6',
   'montgomery slide5/shift8',
@@ -125,7 +125,7 @@ await group("(b') base^(a+u·x), the real S exponent (1025 bits)", [base, eS, N]
 
 await group('(c) g^x, 256-bit x, mod N (table warm)', [2n, x, N], [
   'current (dist)',
-  'candidate (modpow-candidate.ts)',
+  'candidate ($MODPOW_CANDIDATE)',
   'current shift6',
   ...[4, 5, 6].map((w) => `fixed-base Yao w=${w}`),
   'montgomery slide5/shift8',
@@ -241,11 +241,11 @@ const find = (prefix, name) => {
   return { median: r.median, ratio: r.median / g.base, minRatio: r.min / g.baseMin };
 };
 const fmt = ({ median, ratio, minRatio }) => `${formatTime(median)}, ${ratio.toFixed(2)}× (min ${minRatio.toFixed(2)}×)`;
-const cand = 'candidate (modpow-candidate.ts)';
+const cand = 'candidate ($MODPOW_CANDIDATE)';
 const summary = [
   '## Summary',
   '',
-  `Best variant: **fixed-base Yao, w = 5, for 2^e mod N** (\`modpow-candidate.ts\`: table of 2^(2^(5i)) mod N built from the third call on; everything else unchanged). Each ratio is against the current code in the same table (median; min in brackets):`,
+  `Best variant: **fixed-base Yao, w = 5, for 2^e mod N** (adopted in packages/srp/src/modpow.ts: table of 2^(2^(5i)) mod N built from the third call on). Each ratio is against the current code in the same table (median; min in brackets):`,
   '',
   `- (a) g^a, 1024-bit a: ${fmt(find('(a)', cand))} vs ${formatTime(find('(a)', 'current (dist)').median)}`,
   `- (b) base^e, 3072-bit base, 1280-bit e: ${fmt(find('(b)', cand))} vs ${formatTime(find('(b)', 'current (dist)').median)} (same code path: no reduction or window change beat the current one)`,

@@ -1,4 +1,4 @@
-// Runs @cognito-kit/srp's own typecheck and test suite with src/modpow.ts replaced by modpow-candidate.ts, in a
+// Runs @cognito-kit/srp's own typecheck and test suite with src/modpow.ts replaced by the file named by $MODPOW_CANDIDATE, in a
 // copy under the OS temp folder (packages/srp is not touched). The copy sits at the same depth as packages/srp so
 // the tests' relative paths (test-vectors/) resolve, through symlinks, to this repo's files.
 //
@@ -20,7 +20,8 @@ try {
     cpSync(join(SRP, name), join(pkg, name), { recursive: true });
   }
   cpSync(join(REPO, 'tsconfig.base.json'), join(root, 'tsconfig.base.json'));
-  cpSync(join(HERE, 'modpow-candidate.ts'), join(pkg, 'src/modpow.ts'));
+  if (!process.env.MODPOW_CANDIDATE) throw new Error('set MODPOW_CANDIDATE to the modpow.ts to test');
+  cpSync(process.env.MODPOW_CANDIDATE, join(pkg, 'src/modpow.ts'));
   symlinkSync(join(SRP, 'node_modules'), join(pkg, 'node_modules'));
   symlinkSync(join(REPO, 'test-vectors'), join(root, 'test-vectors'));
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));

@@ -81,7 +81,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     'fixedBase(6, eager)': variants.fixedBase(6, { eager: true }),
     'comb(8)': variants.comb(8),
     naive: variants.naive,
-    'candidate (modpow-candidate.ts)': (await loadCandidate()).modPow,
+    'candidate ($MODPOW_CANDIDATE)': (await loadCandidate()).modPow,
   };
   for (const [name, f] of Object.entries(all)) console.log(`${name.padEnd(34)} ${verify(name, f, cases)} cases ok`);
 }

@@ -5,16 +5,15 @@
  * @module
  */
 import { buildAdminInitiateAuth, type AdminInitiateAuthInput } from '../index.js';
-import { UsageError, keyValueMap, parseFlags, type FlagSpec } from './args.js';
-import { COMMON_HELP, type Command } from './command.js';
+import { UsageError, keyValueMap, type FlagSpec, type Flags } from './args.js';
+import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import type { Context } from './io.js';
 import { prepareOutput } from './output.js';
-import { Secrets, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, secretHelp, type SecretName } from './secrets.js';
 import { DEFAULT_STATE_FILE, statePath, writeState } from './state.js';
 
 const NAME = 'admin-initiate-auth';
 const SECRETS: readonly SecretName[] = ['clientSecret', 'password', 'refreshToken'];
-const secretOptions = secretFlags(SECRETS);
 const SPEC: Record<string, FlagSpec> = {
   'user-pool-id': { type: 'string' },
   'client-id': { type: 'string' },
@@ -28,7 +27,6 @@ const SPEC: Record<string, FlagSpec> = {
   'preferred-challenge': { type: 'string' },
   state: { type: 'string' },
   out: { type: 'string' },
-  ...secretOptions.spec,
 };
 
 const PASSWORD_FLOWS = ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'];
@@ -74,16 +72,13 @@ ${secretHelp(SECRETS)}
 Output: exactly the request JSON (PascalCase members, as --cli-input-json takes it) on stdout, or in --out FILE.
 Exit codes: 0 ok, 1 the request is invalid (one "error: <path>: <message>" line per problem), 2 usage error.`;
 
-export const adminInitiateAuth: Command = {
+export const adminInitiateAuth: Command = defineCommand({
   name: NAME,
   summary: 'the AdminInitiateAuth request (any flow; SRP_A and SECRET_HASH computed) for aws --cli-input-json',
   help: HELP,
-  async run(ctx: Context, argv: readonly string[]): Promise<number> {
-    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
-    if (flags.boolean('help')) {
-      ctx.stdout(`${HELP}\n`);
-      return 0;
-    }
+  flags: SPEC,
+  secrets: SECRETS,
+  async run(ctx: Context, flags: Flags): Promise<number> {
     const userPoolId = flags.required('user-pool-id');
     const clientId = flags.required('client-id');
     const authFlow = flags.required('auth-flow');
@@ -133,4 +128,4 @@ export const adminInitiateAuth: Command = {
     output.write();
     return 0;
   },
-};
+});

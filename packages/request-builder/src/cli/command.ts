@@ -3,7 +3,9 @@
  *
  * @module
  */
+import { parseFlags, type FlagSpec, type Flags } from './args.js';
 import type { Context } from './io.js';
+import { secretFlags, type SecretName } from './secrets.js';
 
 export interface Command {
   readonly name: string;
@@ -16,6 +18,35 @@ export interface Command {
    * `RequestValidationError` or `SrpError` (exit 1).
    */
   run(ctx: Context, argv: readonly string[]): Promise<number>;
+}
+
+/**
+ * A command from its flags and body: parses argv (refusing secret-looking flags for `secrets`, whose values come
+ * from the environment or stdin) and answers `--help`, so each command only does its own work.
+ */
+export function defineCommand(definition: {
+  name: string;
+  summary: string;
+  help: string;
+  flags: Record<string, FlagSpec>;
+  secrets: readonly SecretName[];
+  run(ctx: Context, flags: Flags): Promise<number>;
+}): Command {
+  const secretOptions = secretFlags(definition.secrets);
+  const spec = { ...definition.flags, ...secretOptions.spec };
+  return {
+    name: definition.name,
+    summary: definition.summary,
+    help: definition.help,
+    async run(ctx, argv) {
+      const flags = parseFlags(definition.name, argv, spec, secretOptions.refused);
+      if (flags.boolean('help')) {
+        ctx.stdout(`${definition.help}\n`);
+        return 0;
+      }
+      return definition.run(ctx, flags);
+    },
+  };
 }
 
 /** Common flag help lines. */

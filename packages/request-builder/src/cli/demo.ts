@@ -6,21 +6,19 @@
  * @module
  */
 import { buildConfirmDevice, buildInitiateAuth, buildRespondToAuthChallenge, redact, toHttpRequest, type ChallengeResponse, type HttpRequest, type Operation } from '../index.js';
-import { Failure, UsageError, parseFlags, type FlagSpec } from './args.js';
-import { COMMON_HELP, type Command } from './command.js';
+import { Failure, UsageError, type FlagSpec, type Flags } from './args.js';
+import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { EmbeddedCognito, type Reply } from './demo-server.js';
 import type { Context } from './io.js';
-import { Secrets, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'demo';
 const SECRETS: readonly SecretName[] = ['clientSecret', 'password'];
-const secretOptions = secretFlags(SECRETS);
 const SPEC: Record<string, FlagSpec> = {
   endpoint: { type: 'string' },
   'user-pool-id': { type: 'string' },
   'client-id': { type: 'string' },
   username: { type: 'string' },
-  ...secretOptions.spec,
 };
 
 /** The embedded pool's defaults (a demo secret and password: used only when the environment gives none). */
@@ -273,16 +271,13 @@ function describeOutcome(outcome: Outcome): string {
   return `stopped at ${outcome.challenge} (not answered by the demo)`;
 }
 
-export const demo: Command = {
+export const demo: Command = defineCommand({
   name: NAME,
   summary: 'a full SRP login, printed step by step: against the embedded server half, or --endpoint URL',
   help: HELP,
-  async run(ctx: Context, argv: readonly string[]): Promise<number> {
-    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
-    if (flags.boolean('help')) {
-      ctx.stdout(`${HELP}\n`);
-      return 0;
-    }
+  flags: SPEC,
+  secrets: SECRETS,
+  async run(ctx: Context, flags: Flags): Promise<number> {
     const secrets = new Secrets(ctx, flags, SECRETS);
     const endpoint = flags.string('endpoint');
     const out = (text: string): void => ctx.stdout(`${text}\n`);
@@ -352,4 +347,4 @@ export const demo: Command = {
     out('OK: the right password and the remembered device were accepted, the wrong password was refused.');
     return 0;
   },
-};
+});

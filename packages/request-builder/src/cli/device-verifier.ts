@@ -7,22 +7,20 @@
  */
 import { existsSync } from 'node:fs';
 import { buildConfirmDevice } from '../index.js';
-import { Failure, parseFlags, type FlagSpec } from './args.js';
-import { COMMON_HELP, type Command } from './command.js';
+import { Failure, type FlagSpec, type Flags } from './args.js';
+import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { resolvePath, writePrivateFile, type Context } from './io.js';
 import { prepareOutput } from './output.js';
-import { Secrets, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'device-verifier';
 const SECRETS: readonly SecretName[] = ['accessToken'];
-const secretOptions = secretFlags(SECRETS);
 const SPEC: Record<string, FlagSpec> = {
   'device-key': { type: 'string' },
   'device-group-key': { type: 'string' },
   'device-password-file': { type: 'string' },
   'device-name': { type: 'string' },
   out: { type: 'string' },
-  ...secretOptions.spec,
 };
 
 const HELP = `usage: cognito-kit device-verifier --device-key KEY --device-group-key KEY --device-password-file FILE
@@ -54,16 +52,13 @@ ${secretHelp(SECRETS)}
 
 Exit codes: 0 ok, 1 failure (invalid device key, the password file exists), 2 usage error.`;
 
-export const deviceVerifier: Command = {
+export const deviceVerifier: Command = defineCommand({
   name: NAME,
   summary: 'a device password (to a 0600 file) and the ConfirmDevice request with its verifier',
   help: HELP,
-  async run(ctx: Context, argv: readonly string[]): Promise<number> {
-    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
-    if (flags.boolean('help')) {
-      ctx.stdout(`${HELP}\n`);
-      return 0;
-    }
+  flags: SPEC,
+  secrets: SECRETS,
+  async run(ctx: Context, flags: Flags): Promise<number> {
     const deviceKey = flags.required('device-key');
     const deviceGroupKey = flags.required('device-group-key');
     const passwordFile = flags.required('device-password-file');
@@ -91,4 +86,4 @@ export const deviceVerifier: Command = {
     output.write();
     return 0;
   },
-};
+});

@@ -7,16 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { createSrpSession, type SrpSession } from '@cognito-kit/srp';
 import { buildAdminRespondToAuthChallenge, type AdminRespondToAuthChallengeInput } from '../index.js';
-import { Failure, UsageError, keyValue, keyValueMap, parseFlags, type FlagSpec, type Flags } from './args.js';
-import { COMMON_HELP, type Command } from './command.js';
+import { Failure, UsageError, keyValue, keyValueMap, type FlagSpec, type Flags } from './args.js';
+import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { resolvePath, type Context } from './io.js';
 import { prepareOutput } from './output.js';
-import { Secrets, howToPass, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, howToPass, secretHelp, type SecretName } from './secrets.js';
 import { DEFAULT_STATE_FILE, readState, statePath, writeState, type LoginState } from './state.js';
 
 const NAME = 'respond';
 const SECRETS: readonly SecretName[] = ['clientSecret', 'password', 'newPassword', 'devicePassword'];
-const secretOptions = secretFlags(SECRETS);
 const SPEC: Record<string, FlagSpec> = {
   input: { type: 'string' },
   state: { type: 'string' },
@@ -30,7 +29,6 @@ const SPEC: Record<string, FlagSpec> = {
   'client-metadata': { type: 'string', multiple: true },
   'analytics-endpoint-id': { type: 'string' },
   out: { type: 'string' },
-  ...secretOptions.spec,
 };
 
 /** ChallengeResponses keys that hold secrets: never from --answer. */
@@ -147,16 +145,13 @@ function fromFlagOrState(flags: Flags, flag: string, stateValue: string | undefi
   return given ?? stateValue;
 }
 
-export const respond: Command = {
+export const respond: Command = defineCommand({
   name: NAME,
   summary: 'the AdminRespondToAuthChallenge request for the challenge the AWS CLI printed (SRP answers computed)',
   help: HELP,
-  async run(ctx: Context, argv: readonly string[]): Promise<number> {
-    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
-    if (flags.boolean('help')) {
-      ctx.stdout(`${HELP}\n`);
-      return 0;
-    }
+  flags: SPEC,
+  secrets: SECRETS,
+  async run(ctx: Context, flags: Flags): Promise<number> {
     const inputFile = flags.string('input');
     const fromStdin = inputFile === undefined || inputFile === '-';
     const secrets = new Secrets(ctx, flags, SECRETS, fromStdin ? 'the response JSON' : undefined);
@@ -301,4 +296,4 @@ export const respond: Command = {
     output.write();
     return 0;
   },
-};
+});

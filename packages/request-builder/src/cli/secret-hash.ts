@@ -5,18 +5,16 @@
  * @module
  */
 import { secretHash } from '@cognito-kit/srp';
-import { parseFlags, type FlagSpec } from './args.js';
-import { COMMON_HELP, type Command } from './command.js';
+import type { FlagSpec, Flags } from './args.js';
+import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import type { Context } from './io.js';
-import { Secrets, secretFlags, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'secret-hash';
 const SECRETS: readonly SecretName[] = ['clientSecret'];
-const secretOptions = secretFlags(SECRETS);
 const SPEC: Record<string, FlagSpec> = {
   'client-id': { type: 'string' },
   username: { type: 'string' },
-  ...secretOptions.spec,
 };
 
 const HELP = `usage: cognito-kit secret-hash --client-id ID --username NAME
@@ -39,16 +37,13 @@ ${secretHelp(SECRETS)}
 
 Exit codes: 0 ok, 1 failure, 2 usage error (including a missing client secret).`;
 
-export const secretHashCommand: Command = {
+export const secretHashCommand: Command = defineCommand({
   name: NAME,
   summary: 'SECRET_HASH for a username and app client (client secret from the environment or stdin)',
   help: HELP,
-  async run(ctx: Context, argv: readonly string[]): Promise<number> {
-    const flags = parseFlags(NAME, argv, SPEC, secretOptions.refused);
-    if (flags.boolean('help')) {
-      ctx.stdout(`${HELP}\n`);
-      return 0;
-    }
+  flags: SPEC,
+  secrets: SECRETS,
+  async run(ctx: Context, flags: Flags): Promise<number> {
     const clientId = flags.required('client-id');
     const username = flags.required('username');
     const secrets = new Secrets(ctx, flags, SECRETS);
@@ -56,4 +51,4 @@ export const secretHashCommand: Command = {
     ctx.stdout(`${secretHash(username, clientId, clientSecret)}\n`);
     return 0;
   },
-};
+});
