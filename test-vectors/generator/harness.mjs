@@ -79,3 +79,23 @@ export async function describeOutcome(fn) {
     return { threw: true, text: `throws: ${err?.name ?? 'Error'}: ${err?.message ?? String(err)}`.slice(0, 240) };
   }
 }
+
+/** Fields shared by user and device SRP answers of both client oracles, from the trace and the challenge responses. */
+export function srpFields(t, initialA, responses) {
+  return {
+    A: initialA,
+    padHexA: t.padHexA,
+    padHexB: t.padHexB,
+    padHexSalt: t.padHexSalt,
+    identityHash: t.identityHash,
+    u: t.u,
+    padHexU: t.padHexU,
+    x: t.x,
+    S: t.S,
+    padHexS: t.padHexS,
+    hkdf: t.hkdf,
+    signature: responses.PASSWORD_CLAIM_SIGNATURE,
+    timestamp: responses.TIMESTAMP,
+    smallA: t.a,
+  };
+}

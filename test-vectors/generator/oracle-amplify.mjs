@@ -3,7 +3,7 @@
 // globalThis.fetch replaced by a scripted Cognito. The package's "exports" map hides these modules, so they are
 // loaded by file path from dist/cjs. Intermediates are observed by wrapping the srp/ module exports, which the
 // helper reads at call time through `module.fn(...)`; the wrappers change nothing.
-import { packageInfo, requireFile, runControlled } from './harness.mjs';
+import { packageInfo, requireFile, runControlled, srpFields } from './harness.mjs';
 
 const NAME = '@aws-amplify/auth';
 const pkg = packageInfo(NAME);
@@ -122,24 +122,6 @@ async function withNavigator(fn) {
 const noDevice = { getDeviceMetadata: async () => null, clearDeviceMetadata: async () => {} };
 const CLIENT_ID = 'kitclientid0000000000000000';
 
-function srpFields(t, initialA, responses) {
-  return {
-    A: initialA,
-    padHexA: t.padHexA,
-    padHexB: t.padHexB,
-    padHexSalt: t.padHexSalt,
-    identityHash: t.identityHash,
-    u: t.u,
-    padHexU: t.padHexU,
-    x: t.x,
-    S: t.S,
-    padHexS: t.padHexS,
-    hkdf: t.hkdf,
-    signature: responses.PASSWORD_CLAIM_SIGNATURE,
-    timestamp: responses.TIMESTAMP,
-    smallA: t.a,
-  };
-}
 
 // ---- the oracle's operations ----
 

@@ -2,7 +2,7 @@
 // public flows (CognitoUser.authenticateUser, getDeviceResponse, authenticateUserInternal) with the network
 // replaced by a scripted transport (user.client.request). Intermediate values are observed by wrapping
 // AuthenticationHelper's own methods: the wrappers record arguments and results and change nothing.
-import { packageInfo, requireFile, runControlled } from './harness.mjs';
+import { packageInfo, requireFile, runControlled, srpFields } from './harness.mjs';
 
 const NAME = 'amazon-cognito-identity-js';
 const pkg = packageInfo(NAME);
@@ -125,25 +125,6 @@ function newUser(poolId, username) {
   return { pool, user: new CognitoUser({ Username: username, Pool: pool, Storage: storage }) };
 }
 
-/** Fields shared by user and device SRP answers, from the trace and the captured challenge responses. */
-function srpFields(t, initialA, responses) {
-  return {
-    A: initialA,
-    padHexA: t.padHexA,
-    padHexB: t.padHexB,
-    padHexSalt: t.padHexSalt,
-    identityHash: t.identityHash,
-    u: t.u,
-    padHexU: t.padHexU,
-    x: t.x,
-    S: t.S,
-    padHexS: t.padHexS,
-    hkdf: t.hkdf,
-    signature: responses.PASSWORD_CLAIM_SIGNATURE,
-    timestamp: responses.TIMESTAMP,
-    smallA: t.a,
-  };
-}
 
 // ---- the oracle's operations ----
 

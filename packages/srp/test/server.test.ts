@@ -10,6 +10,7 @@ import {
   respondToDevicePasswordVerifier,
   respondToPasswordVerifier,
   secretHash,
+  type SrpSession,
 } from '../src/index.js';
 import {
   createDeviceServerChallenge,
@@ -165,68 +166,42 @@ describe('device SRP with the server half', () => {
   const deviceGroupKey = '-xY12abCDe';
   const deviceKey = 'us-east-1_4c1e4a5f-1b2c-4d3e-8f90-0123456789ab';
 
+  /** A device registered with createDeviceVerifier, a client session, and the server's challenge to it. */
+  function deviceLogin(randomBytes?: (n: number) => Uint8Array) {
+    const registered = createDeviceVerifier({ deviceGroupKey, deviceKey, ...(randomBytes === undefined ? {} : { randomBytes }) });
+    const session = createSrpSession();
+    const challenge = createDeviceServerChallenge(
+      { deviceGroupKey, deviceKey, username: 'alice', deviceSecretVerifierConfig: registered.DeviceSecretVerifierConfig },
+      session.srpA,
+    );
+    const answer = (changes: { session?: SrpSession; deviceKey?: string; devicePassword?: string } = {}) =>
+      respondToDevicePasswordVerifier(changes.session ?? session, {
+        deviceGroupKey,
+        deviceKey: changes.deviceKey ?? deviceKey,
+        devicePassword: changes.devicePassword ?? registered.devicePassword,
+        challengeParameters: challenge.challengeParameters,
+        now,
+      });
+    return { challenge, answer };
+  }
+
   test.prop([fc.uint8Array({ minLength: 40, maxLength: 40 }), fc.uint8Array({ minLength: 16, maxLength: 16 })], { numRuns: 20 })(
     'a device registered with createDeviceVerifier signs in, with any salt bytes',
     (passwordBytes, saltBytes) => {
       const draws = [passwordBytes, saltBytes];
-      const registered = createDeviceVerifier({ deviceGroupKey, deviceKey, randomBytes: () => draws.shift()! });
-      const session = createSrpSession();
-      const challenge = createDeviceServerChallenge(
-        { deviceGroupKey, deviceKey, username: 'alice', deviceSecretVerifierConfig: registered.DeviceSecretVerifierConfig },
-        session.srpA,
-      );
-      const answer = respondToDevicePasswordVerifier(session, {
-        deviceGroupKey,
-        deviceKey,
-        devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters,
-        now,
-      });
-      expect(verifyDevicePasswordClaim(challenge, answer, { now })).toBe(true);
-      expect(verifyDevicePasswordClaim(challenge, { ...answer, DEVICE_KEY: 'us-east-1_other' }, { now })).toBe(false);
-      const wrong = respondToDevicePasswordVerifier(createSrpSession(), {
-        deviceGroupKey,
-        deviceKey,
-        devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters,
-        now,
-      });
-      // another session's a: the key differs, so the signature must not verify
-      expect(verifyDevicePasswordClaim(challenge, wrong, { now })).toBe(false);
+      const { challenge, answer } = deviceLogin(() => draws.shift()!);
+      const right = answer();
+      expect(verifyDevicePasswordClaim(challenge, right, { now })).toBe(true);
+      expect(right.TIMESTAMP).toBe(formatTimestamp(now));
+      expect(verifyDevicePasswordClaim(challenge, { ...right, DEVICE_KEY: 'us-east-1_other' }, { now })).toBe(false);
+      // another device password, or another session's a: the key differs, so the signature must not verify
+      expect(verifyDevicePasswordClaim(challenge, answer({ devicePassword: Buffer.alloc(40, 1).toString('base64') }), { now })).toBe(false);
+      expect(verifyDevicePasswordClaim(challenge, answer({ session: createSrpSession() }), { now })).toBe(false);
     },
   );
 
-  it('refuses an answer for another device key', () => {
-    const registered = createDeviceVerifier({ deviceGroupKey, deviceKey });
-    const session = createSrpSession();
-    const challenge = createDeviceServerChallenge(
-      { deviceGroupKey, deviceKey, username: 'alice', deviceSecretVerifierConfig: registered.DeviceSecretVerifierConfig },
-      session.srpA,
-    );
-    expect(() =>
-      respondToDevicePasswordVerifier(session, {
-        deviceGroupKey,
-        deviceKey: 'us-east-1_someone-else',
-        devicePassword: registered.devicePassword,
-        challengeParameters: challenge.challengeParameters,
-      }),
-    ).toThrowError(expect.objectContaining({ code: 'DEVICE_KEY_MISMATCH' }));
-  });
-
-  it('uses TIMESTAMP from now', () => {
-    const registered = createDeviceVerifier({ deviceGroupKey, deviceKey });
-    const session = createSrpSession();
-    const challenge = createDeviceServerChallenge(
-      { deviceGroupKey, deviceKey, username: 'alice', deviceSecretVerifierConfig: registered.DeviceSecretVerifierConfig },
-      session.srpA,
-    );
-    const answer = respondToDevicePasswordVerifier(session, {
-      deviceGroupKey,
-      deviceKey,
-      devicePassword: registered.devicePassword,
-      challengeParameters: challenge.challengeParameters,
-      now,
-    });
-    expect(answer.TIMESTAMP).toBe(formatTimestamp(now));
+  it('refuses to answer for another device key', () => {
+    const { answer } = deviceLogin();
+    expect(() => answer({ deviceKey: 'us-east-1_someone-else' })).toThrowError(expect.objectContaining({ code: 'DEVICE_KEY_MISMATCH' }));
   });
 });
