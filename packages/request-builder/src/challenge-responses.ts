@@ -70,11 +70,19 @@ function passThrough(input: Record<string, unknown>, v: Validator, ChallengeName
   return { ChallengeName, ChallengeResponses: responses, ...(session === undefined ? {} : { Session: session }) };
 }
 
-/** The Session of `response` (the previous response), when one is given. */
+/**
+ * The Session of `response` (the previous response), when one is given. A response that names another challenge
+ * than the one answered is a mix-up (an answer to the wrong step), so it is refused.
+ */
 function previousSession(input: Record<string, unknown>, v: Validator): string | undefined {
   if (input.response === undefined) return undefined;
   const response = v.object(input.response, 'response') as ChallengeResponse | undefined;
-  return response === undefined ? undefined : v.string(response.Session, 'response.Session', SHAPES.SessionType, false);
+  if (response === undefined) return undefined;
+  const named = response.ChallengeName;
+  if (named !== undefined && named !== input.challengeName) {
+    v.add('CONFLICT', 'response.ChallengeName', `the response asks for ${String(named)}, not ${String(input.challengeName)}`);
+  }
+  return v.string(response.Session, 'response.Session', SHAPES.SessionType, false);
 }
 
 function sessionOrNew(input: Record<string, unknown>, v: Validator, required: boolean): SrpSession | 'create' | undefined {

@@ -242,7 +242,18 @@ describe('ConfirmDevice', () => {
 });
 
 describe('Session from the previous response', () => {
-  const response = { ChallengeName: 'X', Session: 'session-from-response-0123', ChallengeParameters: {} };
+  const response = { Session: 'session-from-response-0123', ChallengeParameters: {} };
+
+  it('must name the challenge being answered, when it names one', () => {
+    const mixedUp = { ...response, ChallengeName: 'SOFTWARE_TOKEN_MFA' };
+    expect(() =>
+      buildAdminRespondToAuthChallenge({ ...common, challengeName: 'SMS_MFA', challengeResponses: { USERNAME: 'a', SMS_MFA_CODE: '1' }, response: mixedUp }),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT', path: 'response.ChallengeName' }));
+    const named = { ...response, ChallengeName: 'SMS_MFA' };
+    expect(buildAdminRespondToAuthChallenge({ ...common, challengeName: 'SMS_MFA', challengeResponses: { USERNAME: 'a', SMS_MFA_CODE: '1' }, response: named }).request.Session).toBe(
+      response.Session,
+    );
+  });
 
   it('is sent by DEVICE_SRP_AUTH and pass-through answers, unless session is given', () => {
     const device = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'DEVICE_SRP_AUTH', username: 'a', deviceKey: 'eu-west-2_ab', response });
