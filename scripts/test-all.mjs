@@ -4,13 +4,16 @@
 // counting tests (type-check, package lint) counts as one failure, so the line can never read "0 failed" then.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMoto, stopMoto } from './moto.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, '.cache', 'results');
 const pnpm = existsSync(join(root, '.tools/bin/pnpm')) ? join(root, '.tools/bin/pnpm') : 'pnpm';
+// Tools that spawn `pnpm` themselves (publint packs with it) must find the pinned one, also when this script is run
+// without scripts/bootstrap.mjs.
+process.env.PATH = `${join(root, '.tools/bin')}${delimiter}${process.env.PATH ?? ''}`;
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
@@ -75,6 +78,14 @@ try {
 }
 counted('SRP core in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/srp/scripts/test-workerd.mjs')], join(resultsDir, 'workerd.json'), root, fromRunner);
 counted('request builder in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/request-builder/scripts/test-workerd.mjs')], join(resultsDir, 'workerd-request-builder.json'), root, fromRunner);
+// The same workers in Deno, Bun and headless Chromium (Chromium is apt-installed when missing).
+for (const runtime of ['deno', 'bun', 'chromium']) {
+  counted(`SRP core in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/run.mjs'), '--runtime', runtime], join(resultsDir, `${runtime}.json`), root, fromRunner);
+  counted(`request builder in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/run.mjs'), '--runtime', runtime, '--package', 'request-builder'], join(resultsDir, `${runtime}-request-builder.json`), root, fromRunner);
+}
+// The runners must report broken libraries and broken runs (each self-check breaks them on purpose).
+counted('workerd runner self-check', process.execPath, [join(root, 'packages/srp/scripts/test-workerd-selfcheck.mjs')], join(resultsDir, 'workerd-selfcheck.json'), root, fromRunner);
+counted('Deno/Bun/Chromium runner self-check', process.execPath, [join(root, 'scripts/runtimes/selfcheck.mjs')], join(resultsDir, 'runtimes-selfcheck.json'), root, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
 
 console.log('\nSummary');

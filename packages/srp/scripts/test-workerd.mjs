@@ -266,6 +266,7 @@ export function parseOutput({ stdout, stderr }) {
  * @param {number} [options.timeoutMs]
  * @param {(line: string) => void} [options.log]
  * @param {boolean} [options.verbose] print every CASE line
+ * @param {boolean} [options.bundleOnly] stop after the bundle (see bundleWorker): nothing is run or counted
  */
 export async function runWorkerdTests(options = {}) {
   const log = options.log ?? ((line) => console.log(line));
@@ -366,6 +367,8 @@ export async function runWorkerdTests(options = {}) {
   const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
   const entrypoints = (output?.exports ?? []).map((name) => (name === 'default' ? 'main' : `main:${name}`));
   log(`bundle: ${relative(repoRoot, join(outDir, bundleName))} (${Math.round((output?.bytes ?? 0) / 1024)} KiB, ${Date.now() - bundleStarted} ms), entrypoints ${entrypoints.join(', ')}`);
+  // bundleWorker() stops here: scripts/runtimes/run.mjs runs this same bundle in Deno, Bun and Chromium.
+  if (options.bundleOnly) return result(0, 0, { bundlePath: join(outDir, bundleName), exports: output?.exports ?? [], vectorData });
 
   // 2. Config, 3. run.
   const configPath = join(outDir, 'config.capnp');
@@ -423,6 +426,16 @@ export async function runWorkerdTests(options = {}) {
   }
   failed += problems.length;
   return result(passed, failed, { cases, vectors: vectorData.vectors.length, workerdMs: run.ms, stderr: run.stderr });
+}
+
+/**
+ * Step 1 of runWorkerdTests alone, for runners of other runtimes (scripts/runtimes/run.mjs): loads the vectors and
+ * bundles the worker exactly as for workerd (same esbuild options, aliases, plugins and allowed-inputs check), and
+ * runs nothing. Takes runWorkerdTests' options; resolves to { problems, outDir, bundlePath, exports, vectorData }.
+ * A non-empty `problems` means the bundle is missing (no bundlePath) or holds files it must not.
+ */
+export function bundleWorker(options = {}) {
+  return runWorkerdTests({ ...options, bundleOnly: true });
 }
 
 /** `--package name` or `--package=name`; undefined without the flag. */
