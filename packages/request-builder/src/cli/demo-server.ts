@@ -1,7 +1,8 @@
 /**
- * The demo's stand-in for Cognito: a user pool in memory that answers the awsJson1_1 bodies of InitiateAuth,
- * RespondToAuthChallenge and ConfirmDevice with the server half of `@cognito-kit/srp`, so every signature and
- * SECRET_HASH of the demo is really checked. For the demo only: no expiry, no lockout, fake tokens.
+ * The demo's stand-in for Cognito (the tests use it too): a user pool in memory that answers the awsJson1_1 bodies
+ * of InitiateAuth, AdminInitiateAuth (USER_SRP_AUTH), their RespondToAuthChallenge operations and ConfirmDevice with
+ * the server half of `@cognito-kit/srp`, so every signature and SECRET_HASH is really checked. For demos and tests
+ * only: no expiry, no lockout, fake tokens.
  *
  * @module
  */
@@ -35,7 +36,8 @@ interface Pending {
 const refuse = (type: string, message: string): Reply => ({ ok: false, type, message });
 
 export class EmbeddedCognito {
-  private readonly users = new Map<string, { salt: string; verifier: string }>();
+  /** Users by the name they sign in with; `userIdForSrp` is their real username (USER_ID_FOR_SRP). */
+  private readonly users = new Map<string, { salt: string; verifier: string; userIdForSrp: string }>();
   private readonly devices = new Map<string, StoredDevice | { username: string; deviceGroupKey: string; deviceKey: string; deviceSecretVerifierConfig?: undefined }>();
   /** PASSWORD_VERIFIER challenges by SECRET_BLOCK (real Cognito sends no Session with them), others by Session. */
   private readonly pending = new Map<string, Pending>();
@@ -48,10 +50,15 @@ export class EmbeddedCognito {
     this.region = pool.userPoolId.split('_')[0]!;
   }
 
-  /** Creates a user: Cognito keeps a salt and the verifier g^x, never the password. */
-  addUser(username: string, password: string): void {
+  /**
+   * Creates a user: Cognito keeps a salt and the verifier g^x, never the password. `userIdForSrp` (the real
+   * username, returned as USER_ID_FOR_SRP) defaults to `username`; otherwise `username` is an alias for it.
+   */
+  addUser(username: string, password: string, userIdForSrp = username): void {
     const started = performance.now();
-    this.users.set(username, createUserVerifier({ userPoolId: this.pool.userPoolId, userIdForSrp: username, password }));
+    const stored = { ...createUserVerifier({ userPoolId: this.pool.userPoolId, userIdForSrp, password }), userIdForSrp };
+    this.users.set(username, stored);
+    this.users.set(userIdForSrp, stored);
     this.lastMathMs = performance.now() - started;
   }
 
@@ -61,8 +68,10 @@ export class EmbeddedCognito {
     const operation = target.split('.').pop();
     if (operation === 'ConfirmDevice') return this.confirmDevice(body);
     if (body.ClientId !== this.pool.clientId) return refuse('ResourceNotFoundException', 'User pool client does not exist.');
-    if (operation === 'InitiateAuth') return this.initiate(body);
-    if (operation === 'RespondToAuthChallenge') return this.respond(body);
+    const admin = operation === 'AdminInitiateAuth' || operation === 'AdminRespondToAuthChallenge';
+    if (admin && body.UserPoolId !== this.pool.userPoolId) return refuse('ResourceNotFoundException', 'User pool does not exist.');
+    if (operation === 'InitiateAuth' || operation === 'AdminInitiateAuth') return this.initiate(body);
+    if (operation === 'RespondToAuthChallenge' || operation === 'AdminRespondToAuthChallenge') return this.respond(body);
     return refuse('UnknownOperationException', `the demo server does not implement ${String(operation)}`);
   }
 
@@ -85,10 +94,13 @@ export class EmbeddedCognito {
     if (user === undefined) return refuse('NotAuthorizedException', 'Incorrect username or password.');
     if (!this.secretHashOk(username, params.SECRET_HASH)) return refuse('NotAuthorizedException', `Unable to verify secret hash for client ${this.pool.clientId}`);
     if (typeof params.SRP_A !== 'string') return refuse('InvalidParameterException', 'Missing required parameter SRP_A');
-    const challenge = this.timed(() => createServerChallenge({ userPoolId: this.pool.userPoolId, userIdForSrp: username, username, ...user }, params.SRP_A!));
+    const { userIdForSrp } = user;
+    const challenge = this.timed(() =>
+      createServerChallenge({ userPoolId: this.pool.userPoolId, userIdForSrp, username: userIdForSrp, salt: user.salt, verifier: user.verifier }, params.SRP_A!),
+    );
     this.pending.set(challenge.challengeParameters.SECRET_BLOCK!, {
       challenge,
-      username,
+      username: userIdForSrp,
       ...(params.DEVICE_KEY === undefined ? {} : { deviceKey: params.DEVICE_KEY }),
     });
     return { ok: true, body: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { ...challenge.challengeParameters } } };
