@@ -7,10 +7,11 @@
 //
 // The last line is `runtimes-selfcheck: N passed, M failed`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUNTIMES, runInRuntime } from './run.mjs';
+import { runSelfcheckJobs } from '../../packages/srp/scripts/selfcheck-jobs.mjs';
 import { repoRoot } from '../../packages/srp/scripts/test-workerd.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -164,32 +165,5 @@ for (const runtime of runtimes) {
   }
 }
 
-// Two at a time: this machine has two cores.
 const started = Date.now();
-const results = new Array(jobs.length);
-let next = 0;
-await Promise.all(
-  [0, 1].map(async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      try {
-        results[index] = await jobs[index]();
-      } catch (error) {
-        results[index] = { name: `job ${index}`, ok: false, detail: `threw: ${error?.stack ?? error}` };
-      }
-    }
-  }),
-);
-let passed = 0;
-for (const r of results) {
-  if (r.ok) passed++;
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n       ${r.detail}`}`);
-  if (r.ok && process.argv.includes('--verbose')) console.log(`       ${r.detail}`);
-}
-console.log(`total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`runtimes-selfcheck: ${passed} passed, ${results.length - passed} failed`);
-if (process.env.RESULTS_FILE) {
-  mkdirSync(dirname(process.env.RESULTS_FILE), { recursive: true });
-  writeFileSync(process.env.RESULTS_FILE, JSON.stringify({ runner: 'runtimes-selfcheck', passed, failed: results.length - passed }) + '\n');
-}
-process.exitCode = passed === results.length ? 0 : 1;
+process.exitCode = await runSelfcheckJobs('runtimes-selfcheck', jobs, started);

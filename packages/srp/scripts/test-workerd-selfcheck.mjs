@@ -7,6 +7,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { runSelfcheckJobs } from './selfcheck-jobs.mjs';
 import { PACKAGES, defaultVectorFiles, pkgDir, repoRoot, runWorkerdTests } from './test-workerd.mjs';
 
 const baseDir = join(pkgDir, '.cache/workerd-selfcheck');
@@ -325,32 +326,4 @@ const jobs = [
   }),
 ];
 
-// Two at a time: this machine has two cores.
-const results = new Array(jobs.length);
-let next = 0;
-await Promise.all(
-  [0, 1].map(async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      try {
-        results[index] = await jobs[index]();
-      } catch (error) {
-        results[index] = { name: `job ${index}`, ok: false, detail: `threw: ${error?.stack ?? error}` };
-      }
-    }
-  }),
-);
-
-let passed = 0;
-for (const r of results) {
-  if (r.ok) passed++;
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `\n       ${r.detail}`}`);
-  if (r.ok && process.argv.includes('--verbose')) console.log(`       ${r.detail}`);
-}
-console.log(`total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`workerd-selfcheck: ${passed} passed, ${results.length - passed} failed`);
-if (process.env.RESULTS_FILE) {
-  mkdirSync(dirname(process.env.RESULTS_FILE), { recursive: true });
-  writeFileSync(process.env.RESULTS_FILE, JSON.stringify({ runner: 'workerd-selfcheck', passed, failed: results.length - passed }) + '\n');
-}
-process.exitCode = passed === results.length ? 0 : 1;
+process.exitCode = await runSelfcheckJobs('workerd-selfcheck', jobs, started);
