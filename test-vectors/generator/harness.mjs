@@ -99,3 +99,15 @@ export function srpFields(t, initialA, responses) {
     smallA: t.a,
   };
 }
+
+/** A device SRP answer of either client oracle: the shared fields plus what the DEVICE_PASSWORD_VERIFIER answer sent. */
+export function deviceSrpFields(t, sent) {
+  const responses = sent.respond.ChallengeResponses;
+  return {
+    ...srpFields(t, sent.deviceSrpAuth.ChallengeResponses.SRP_A, responses),
+    responseUsername: responses.USERNAME,
+    responseDeviceKey: responses.DEVICE_KEY,
+    responseSecretBlock: responses.PASSWORD_CLAIM_SECRET_BLOCK,
+    prefix: t.prefix,
+  };
+}

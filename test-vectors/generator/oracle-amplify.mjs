@@ -3,7 +3,7 @@
 // globalThis.fetch replaced by a scripted Cognito. The package's "exports" map hides these modules, so they are
 // loaded by file path from dist/cjs. Intermediates are observed by wrapping the srp/ module exports, which the
 // helper reads at call time through `module.fn(...)`; the wrappers change nothing.
-import { packageInfo, requireFile, runControlled, srpFields } from './harness.mjs';
+import { packageInfo, requireFile, runControlled, srpFields, deviceSrpFields } from './harness.mjs';
 
 const NAME = '@aws-amplify/auth';
 const pkg = packageInfo(NAME);
@@ -216,14 +216,7 @@ export async function deviceSrp(input) {
             tokenOrchestrator: device,
           }),
       );
-      const responses = sent.respond.ChallengeResponses;
-      return {
-        ...srpFields(trace, sent.deviceSrpAuth.ChallengeResponses.SRP_A, responses),
-        responseUsername: responses.USERNAME,
-        responseDeviceKey: responses.DEVICE_KEY,
-        responseSecretBlock: responses.PASSWORD_CLAIM_SECRET_BLOCK,
-        prefix: trace.prefix,
-      };
+      return deviceSrpFields(trace, sent);
     } finally {
       trace = null;
     }

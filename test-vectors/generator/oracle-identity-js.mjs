@@ -2,7 +2,7 @@
 // public flows (CognitoUser.authenticateUser, getDeviceResponse, authenticateUserInternal) with the network
 // replaced by a scripted transport (user.client.request). Intermediate values are observed by wrapping
 // AuthenticationHelper's own methods: the wrappers record arguments and results and change nothing.
-import { packageInfo, requireFile, runControlled, srpFields } from './harness.mjs';
+import { packageInfo, requireFile, runControlled, srpFields, deviceSrpFields } from './harness.mjs';
 
 const NAME = 'amazon-cognito-identity-js';
 const pkg = packageInfo(NAME);
@@ -203,14 +203,7 @@ export async function deviceSrp(input) {
         sent.respond = params;
         throw new Captured();
       });
-      const responses = sent.respond.ChallengeResponses;
-      return {
-        ...srpFields(trace, sent.deviceSrpAuth.ChallengeResponses.SRP_A, responses),
-        responseUsername: responses.USERNAME,
-        responseDeviceKey: responses.DEVICE_KEY,
-        responseSecretBlock: responses.PASSWORD_CLAIM_SECRET_BLOCK,
-        prefix: trace.prefix,
-      };
+      return deviceSrpFields(trace, sent);
     } finally {
       trace = null;
     }
