@@ -178,6 +178,10 @@ function srpVerifier(
     return { ChallengeName, ChallengeResponses, ...(previous.session === undefined ? {} : { Session: previous.session }) };
   } catch (error) {
     if (!(error instanceof SrpError)) throw error;
+    if (error.code === 'SESSION_ALREADY_USED') {
+      v.add('SRP_SESSION_ALREADY_USED', 'srpSession', 'srpSession has already answered a challenge: each login needs a new createSrpSession()');
+      return undefined;
+    }
     // The server's values could not be answered (missing SALT, B = 0 mod N, non-hex SRP_B, ...).
     const path = error.field !== undefined && /^[A-Z_]+$/.test(error.field) ? childPath(parametersPath, error.field) : parametersPath;
     v.add('INVALID_CHALLENGE', path, `${error.message} (${error.code})`);

@@ -16,6 +16,7 @@
  * - `USERNAME_REQUIRED_FOR_SECRET_HASH`: refresh with a client secret, but no username to hash.
  * - `CONFLICT`: members that contradict each other (a password with `preferredChallenge: 'PASSWORD_SRP'`, ...).
  * - `INVALID_SRP_SESSION`: `srpSession` is not a session made by `@cognito-kit/srp`.
+ * - `SRP_SESSION_ALREADY_USED`: `srpSession` has answered a challenge already (an SRP session answers one).
  * - `INVALID_CHALLENGE`: challenge parameters that cannot be answered (missing SALT, B = 0 mod N, ...).
  */
 export type ValidationCode =
@@ -29,6 +30,7 @@ export type ValidationCode =
   | 'USERNAME_REQUIRED_FOR_SECRET_HASH'
   | 'CONFLICT'
   | 'INVALID_SRP_SESSION'
+  | 'SRP_SESSION_ALREADY_USED'
   | 'INVALID_CHALLENGE';
 
 /** One broken rule: where (`path`, as written in the input), which rule (`code`) and why (`message`). */

@@ -1,7 +1,7 @@
 // fast-check arbitraries for valid inputs: every optional member sometimes present, strings from palettes that
 // include non-ASCII, astral and JSON-special characters so serialization differences would show.
 import { fc } from '@fast-check/vitest';
-import { createSrpSession } from '@cognito-kit/srp';
+import { createSrpSession, exportSrpSession, importSrpSession } from '@cognito-kit/srp';
 
 const palette = (chars: string) => fc.constantFrom(...[...chars]);
 const word = (chars: string, min: number, max: number) =>
@@ -58,3 +58,6 @@ export const adminFlowInput = fc.oneof(
 
 /** SRP sessions are expensive (an exponentiation each): tests share a few. */
 export const srpSessions = Array.from({ length: 3 }, () => createSrpSession());
+/** A fresh copy (same a) of srpSessions[i], for tests that answer a challenge: a session answers only once. */
+export const unusedSrpSession = (i: number) => importSrpSession(srpSessionExports[i % srpSessionExports.length]!);
+const srpSessionExports = srpSessions.map((session) => exportSrpSession(session));

@@ -137,7 +137,10 @@ describe('challenge answers', () => {
     const built = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'PASSWORD_VERIFIER', srpSession, password: 'pw', response, now: new Date('2026-11-03T05:07:08Z') });
     expect(built.request.Session).toBe('from-the-response-0123456789');
     expect(built.request.ChallengeResponses).toMatchObject({ USERNAME: 'uuid-1', TIMESTAMP: 'Tue Nov 3 05:07:08 UTC 2026', PASSWORD_CLAIM_SECRET_BLOCK: 'AAEC' });
-    const overridden = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'PASSWORD_VERIFIER', srpSession, password: 'pw', response, session: 'given-session-0123456789' });
+    expect(() => buildAdminRespondToAuthChallenge({ ...common, challengeName: 'PASSWORD_VERIFIER', srpSession, password: 'pw', response })).toThrowError(
+      expect.objectContaining({ issues: [expect.objectContaining({ code: 'SRP_SESSION_ALREADY_USED', path: 'srpSession' })] }),
+    );
+    const overridden = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'PASSWORD_VERIFIER', srpSession: createSrpSession(), password: 'pw', response, session: 'given-session-0123456789' });
     expect(overridden.request.Session).toBe('given-session-0123456789');
   });
 });

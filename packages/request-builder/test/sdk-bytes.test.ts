@@ -96,7 +96,7 @@ describe('request bodies equal the AWS SDK v3 serialization', () => {
   test.prop([arb.adminCommon, arb.username, arb.password, fc.nat()], { numRuns: 15 })(
     'AdminRespondToAuthChallenge for PASSWORD_VERIFIER and DEVICE_SRP_AUTH (computed answers)',
     async (common, userIdForSrp, password, i) => {
-      const session = arb.srpSessions[i % arb.srpSessions.length]!;
+      const session = arb.unusedSrpSession(i);
       const challengeParameters = { SALT: 'a1b2c3', SRP_B: 'f0e1'.repeat(150), SECRET_BLOCK: 'c2VjcmV0LWJsb2Nr', USER_ID_FOR_SRP: userIdForSrp, USERNAME: userIdForSrp };
       const verifier = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'PASSWORD_VERIFIER', srpSession: session, password, challengeParameters });
       const device = buildAdminRespondToAuthChallenge({ ...common, challengeName: 'DEVICE_SRP_AUTH', username: userIdForSrp, deviceKey: 'us-east-1_ab-12', srpSession: session });

@@ -24,6 +24,7 @@
  * - `MISSING_CHALLENGE_PARAMETER`: a required member of ChallengeParameters is absent.
  * - `DEVICE_KEY_MISMATCH`: the challenge names another device than the one answering.
  * - `INVALID_SESSION`: an exported SRP session could not be imported, or an object is not a session.
+ * - `SESSION_ALREADY_USED`: the SRP session has answered a challenge already; each login needs a new one.
  * - `RANDOM_UNAVAILABLE`: no `crypto.getRandomValues` in this runtime and no `randomBytes` was given.
  * - `INVALID_RANDOM_BYTES`: an injected `randomBytes` returned the wrong length or type, or only zero bytes.
  */
@@ -41,6 +42,7 @@ export type SrpErrorCode =
   | 'MISSING_CHALLENGE_PARAMETER'
   | 'DEVICE_KEY_MISMATCH'
   | 'INVALID_SESSION'
+  | 'SESSION_ALREADY_USED'
   | 'RANDOM_UNAVAILABLE'
   | 'INVALID_RANDOM_BYTES';
 

@@ -26,7 +26,15 @@ export { secretHash, secretHasher } from './secret-hash.js';
 export { poolNameOf } from './pool.js';
 export { parseUnsignedHex } from './encoding.js';
 export type { RandomSource } from './random.js';
-export { createSrpSession, exportSrpSession, importSrpSession, isSrpSession, type SrpSession } from './session.js';
+export {
+  createSrpSession,
+  exportSrpSession,
+  importSrpSession,
+  isSrpSession,
+  type PrivateValueBits,
+  type SrpSession,
+  type SrpSessionOptions,
+} from './session.js';
 export {
   respondToPasswordVerifier,
   type PasswordVerifierChallengeParameters,

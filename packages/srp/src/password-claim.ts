@@ -6,7 +6,7 @@
  */
 import { SrpError, assertString, describeType } from './errors.js';
 import { parseUnsignedHex } from './encoding.js';
-import { sessionSecrets, type SrpSession } from './session.js';
+import { assertUnusedSession, claimSessionSecrets, type SrpSession } from './session.js';
 import { assertValidB, computeS, computeU, computeX, decodeSecretBlock, deriveKey, hashIdentity, signPasswordClaim } from './steps.js';
 import { formatTimestamp } from './timestamp.js';
 
@@ -44,14 +44,16 @@ export function computePasswordClaim(
   session: SrpSession,
   claim: { prefix: string; userId: string; password: string; challenge: ServerChallengeValues; now: Date | undefined },
 ): { TIMESTAMP: string; PASSWORD_CLAIM_SIGNATURE: string } {
-  const { a, A } = sessionSecrets(session);
+  assertUnusedSession(session);
   assertString(claim.password, 'password');
-  // Validate every server value before the expensive exponentiations.
+  // Validate every server value before the expensive exponentiations, and before the session is spent: a refused
+  // input has used nothing secret, so the caller may correct it and answer with the same session.
   const salt = parseUnsignedHex(claim.challenge.SALT, 'SALT', 'INVALID_SALT');
   const B = parseUnsignedHex(claim.challenge.SRP_B, 'SRP_B');
   assertValidB(B);
   const secretBlock = decodeSecretBlock(claim.challenge.SECRET_BLOCK);
   const TIMESTAMP = formatTimestamp(claim.now ?? new Date());
+  const { a, A } = claimSessionSecrets(session);
 
   const u = computeU(A, B);
   const x = computeX(salt, hashIdentity(claim.prefix, claim.userId, claim.password));

@@ -7,13 +7,32 @@
  *
  * @module
  */
-import { SrpError } from './errors.js';
+import { SrpError, describeType } from './errors.js';
 import { bytesToBigint } from './encoding.js';
 import { drawRandomBytes, type RandomSource } from './random.js';
 import { computeA } from './steps.js';
 
 /** Bytes of `a` that Cognito clients draw: 1024 bits, read big-endian unsigned (no reduction mod N is needed). */
 export const PRIVATE_VALUE_BYTES = 128;
+
+/**
+ * Sizes of the private value `a` that {@link createSrpSession} draws.
+ *
+ * - `1024` (the default): what amazon-cognito-identity-js, Amplify and the AWS SDKs draw (128 bytes), so a session
+ *   given the same random bytes sends the same SRP_A as they do.
+ * - `256`: a short exponent. The group's 3072-bit N gives about 128 bits of security against the discrete log
+ *   (NIST SP 800-57); Pollard's kangaroo finds an exponent of n bits in about 2^(n/2) steps, so `a` must have at
+ *   least 256 bits to keep those 128 (RFC 5054 §2.5.4 and RFC 3526 §8 ask for twice the security strength, NIST
+ *   SP 800-56A rev. 3 §5.6.1.1 the same for FFC keys). It halves the squarings of S and makes g^a four times
+ *   cheaper: a whole login then fits in a Cloudflare Worker's 10 ms of CPU (benchmarks/RESULTS.md).
+ */
+export type PrivateValueBits = 1024 | 256;
+
+/** Options of {@link createSrpSession}. */
+export interface SrpSessionOptions extends RandomSource {
+  /** Bits of the private value `a`: 1024 (default, as the reference clients) or 256 (short exponent). */
+  privateValueBits?: PrivateValueBits;
+}
 
 /**
  * An SRP login in progress. Only `srpA` is visible; the private `a` stays inside this package.
@@ -26,6 +45,8 @@ export interface SrpSession {
 interface SessionSecrets {
   readonly a: bigint;
   readonly A: bigint;
+  /** Set when the session has answered a challenge: an ephemeral `a` must never answer two. */
+  used: boolean;
 }
 
 const secrets = new WeakMap<SrpSession, SessionSecrets>();
@@ -58,30 +79,39 @@ class Session implements SrpSession {
 function sessionFromPrivateValue(a: bigint): SrpSession {
   const A = computeA(a);
   const session = new Session(A.toString(16));
-  secrets.set(session, { a, A });
+  secrets.set(session, { a, A, used: false });
   return session;
 }
 
 /**
- * Starts an SRP login: draws exactly 128 random bytes as the private value `a` and computes A = g^a mod N.
+ * Starts an SRP login: draws the private value `a` (128 random bytes by default, as the reference clients do; 32
+ * with `privateValueBits: 256`) and computes A = g^a mod N. A session answers one challenge.
  *
- * @param options - `randomBytes` to inject randomness; Web Crypto by default
+ * @param options - `randomBytes` to inject randomness (Web Crypto by default); `privateValueBits` (1024 or 256)
  * @returns a session whose `srpA` goes into AuthParameters.SRP_A
  * @throws {SrpError} `RANDOM_UNAVAILABLE` without Web Crypto or a source; `INVALID_RANDOM_BYTES` when the source
- *   returns a wrong length or only zero bytes
+ *   returns a wrong length or only zero bytes; `INVALID_ARGUMENT` for another `privateValueBits`
  * @example
  * ```ts
  * import { createSrpSession } from '@cognito-kit/srp';
  * const session = createSrpSession();
  * const AuthParameters = { USERNAME: 'alice', SRP_A: session.srpA };
+ * // on an edge runtime with a tight CPU budget: a 256-bit private value (see the README's "Speed")
+ * const quick = createSrpSession({ privateValueBits: 256 });
  * ```
  */
-export function createSrpSession(options?: RandomSource): SrpSession {
-  const a = bytesToBigint(drawRandomBytes(options, PRIVATE_VALUE_BYTES));
+export function createSrpSession(options?: SrpSessionOptions): SrpSession {
+  const a = bytesToBigint(drawRandomBytes(options, privateValueBytes(options?.privateValueBits)));
   if (a === 0n) {
     throw new SrpError('INVALID_RANDOM_BYTES', 'the random source returned only zero bytes', 'randomBytes');
   }
   return sessionFromPrivateValue(a);
+}
+
+function privateValueBytes(bits: unknown): number {
+  if (bits === undefined || bits === 1024) return PRIVATE_VALUE_BYTES;
+  if (bits === 256) return 32;
+  throw new SrpError('INVALID_ARGUMENT', `privateValueBits must be 1024 or 256, got ${describeType(bits)}`, 'privateValueBits');
 }
 
 /**
@@ -99,8 +129,37 @@ export function isSrpSession(value: unknown): value is SrpSession {
   return typeof value === 'object' && value !== null && secrets.has(value as SrpSession);
 }
 
+/**
+ * Checks that `session` can still answer a challenge (internal).
+ *
+ * @throws {SrpError} `INVALID_SESSION` when it is not a session of this package; `SESSION_ALREADY_USED` when it
+ *   has answered already
+ */
+export function assertUnusedSession(session: SrpSession): SessionSecrets {
+  const found = sessionSecrets(session);
+  if (found.used) {
+    throw new SrpError(
+      'SESSION_ALREADY_USED',
+      'this SRP session has already answered a challenge: start a new login with createSrpSession (an ephemeral a must not answer two challenges)',
+      'session',
+    );
+  }
+  return found;
+}
+
+/**
+ * The secrets of a session, for answering its one challenge (internal): marks the session used.
+ *
+ * @throws {SrpError} as {@link assertUnusedSession}
+ */
+export function claimSessionSecrets(session: SrpSession): { a: bigint; A: bigint } {
+  const found = assertUnusedSession(session);
+  found.used = true;
+  return { a: found.a, A: found.A };
+}
+
 /** The secrets of a session made by this package (internal). */
-export function sessionSecrets(session: SrpSession): SessionSecrets {
+function sessionSecrets(session: SrpSession): SessionSecrets {
   const found = typeof session === 'object' && session !== null ? secrets.get(session) : undefined;
   if (found === undefined) {
     throw new SrpError(
@@ -121,7 +180,8 @@ const EXPORT_PREFIX = 'cognito-kit.srp-session.v1.';
  * with the challenge (Cognito allows a few seconds).
  *
  * @returns an opaque string, `cognito-kit.srp-session.v1.` followed by 256 hex digits
- * @throws {SrpError} `INVALID_SESSION` when `session` was not made by this package
+ * @throws {SrpError} `INVALID_SESSION` when `session` was not made by this package; `SESSION_ALREADY_USED` when it
+ *   has answered a challenge (an export would let it answer another)
  * @example
  * ```ts
  * import { createSrpSession, exportSrpSession, importSrpSession } from '@cognito-kit/srp';
@@ -131,7 +191,7 @@ const EXPORT_PREFIX = 'cognito-kit.srp-session.v1.';
  * ```
  */
 export function exportSrpSession(session: SrpSession): string {
-  const { a } = sessionSecrets(session);
+  const { a } = assertUnusedSession(session);
   return EXPORT_PREFIX + a.toString(16).padStart(PRIVATE_VALUE_BYTES * 2, '0');
 }
 

@@ -6,6 +6,8 @@ import {
   SrpError,
   createDeviceVerifier,
   createSrpSession,
+  exportSrpSession,
+  importSrpSession,
   formatTimestamp,
   respondToDevicePasswordVerifier,
   respondToPasswordVerifier,
@@ -174,8 +176,9 @@ describe('device SRP with the server half', () => {
       { deviceGroupKey, deviceKey, username: 'alice', deviceSecretVerifierConfig: registered.DeviceSecretVerifierConfig },
       session.srpA,
     );
+    const sealed = exportSrpSession(session); // a session answers once: each answer below gets its own copy of a
     const answer = (changes: { session?: SrpSession; deviceKey?: string; devicePassword?: string } = {}) =>
-      respondToDevicePasswordVerifier(changes.session ?? session, {
+      respondToDevicePasswordVerifier(changes.session ?? importSrpSession(sealed), {
         deviceGroupKey,
         deviceKey: changes.deviceKey ?? deviceKey,
         devicePassword: changes.devicePassword ?? registered.devicePassword,

@@ -2,11 +2,24 @@
 import { inspect } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it, vi } from 'vitest';
-import { N, SrpError, computeA, createSrpSession, exportSrpSession, importSrpSession, isSrpSession, modPow } from '../src/index.js';
+import {
+  N,
+  SrpError,
+  computeA,
+  createSrpSession,
+  exportSrpSession,
+  importSrpSession,
+  isSrpSession,
+  modPow,
+  respondToDevicePasswordVerifier,
+  respondToPasswordVerifier,
+} from '../src/index.js';
+import { createServerChallenge, createUserVerifier, verifyPasswordClaim } from '../src/server/index.js';
 import { scriptedRandom } from './helpers/vectors.js';
 
 const bytes128 = fc.uint8Array({ minLength: 128, maxLength: 128 }).filter((b) => b.some((x) => x !== 0));
 const toBigint = (b: Uint8Array) => BigInt('0x' + Buffer.from(b).toString('hex'));
+const now = new Date('2026-11-26T08:00:00.000Z');
 
 describe('createSrpSession', () => {
   test.prop([bytes128], { numRuns: 30 })('reads 128 bytes big-endian unsigned as a; srpA is minimal lower-case hex of g^a', (random) => {
@@ -133,5 +146,86 @@ describe('exportSrpSession / importSrpSession', () => {
   ])('refuses %s with INVALID_SESSION', (_name, call) => {
     expect(call).toThrow(SrpError);
     expect(call).toThrowError(expect.objectContaining({ code: 'INVALID_SESSION' }));
+  });
+});
+
+describe('one session answers one challenge', () => {
+  const user = { userPoolId: 'us-east-1_Single', userIdForSrp: 'alice', password: 'Correct horse 1!' };
+  const record = createUserVerifier({ ...user, randomBytes: () => new Uint8Array(16).fill(7) });
+  const answer = (session: ReturnType<typeof createSrpSession>, challengeParameters: Record<string, string>) =>
+    respondToPasswordVerifier(session, { userPoolId: user.userPoolId, password: user.password, challengeParameters, now });
+
+  it('throws SESSION_ALREADY_USED on a second answer, to the same or another challenge', () => {
+    const session = createSrpSession();
+    const first = createServerChallenge({ ...user, ...record }, session.srpA);
+    expect(verifyPasswordClaim(first, answer(session, first.challengeParameters), { now })).toBe(true);
+    const second = createServerChallenge({ ...user, ...record }, session.srpA);
+    for (const challenge of [first, second]) {
+      expect(() => answer(session, challenge.challengeParameters)).toThrowError(
+        expect.objectContaining({ name: 'SrpError', code: 'SESSION_ALREADY_USED', field: 'session' }),
+      );
+    }
+    // and an export would be a way around it
+    expect(() => exportSrpSession(session)).toThrowError(expect.objectContaining({ code: 'SESSION_ALREADY_USED' }));
+  });
+
+  it('is not spent by a challenge refused before any secret is used, so the corrected answer still works', () => {
+    const session = createSrpSession();
+    const challenge = createServerChallenge({ ...user, ...record }, session.srpA);
+    const bad = { ...challenge.challengeParameters, SRP_B: N.toString(16) }; // B ≡ 0 mod N
+    expect(() => answer(session, bad)).toThrowError(expect.objectContaining({ code: 'INVALID_SRP_B' }));
+    expect(() => answer(session, { ...challenge.challengeParameters, SECRET_BLOCK: '' })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_SECRET_BLOCK' }),
+    );
+    expect(verifyPasswordClaim(challenge, answer(session, challenge.challengeParameters), { now })).toBe(true);
+  });
+
+  it('counts a device answer as the one use too', () => {
+    const session = createSrpSession();
+    const challenge = createServerChallenge({ ...user, ...record }, session.srpA);
+    answer(session, challenge.challengeParameters);
+    expect(() =>
+      respondToDevicePasswordVerifier(session, {
+        deviceGroupKey: 'group',
+        deviceKey: 'us-east-1_device',
+        devicePassword: 'pw',
+        challengeParameters: { ...challenge.challengeParameters, USERNAME: 'alice' },
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'SESSION_ALREADY_USED' }));
+  });
+});
+
+describe('privateValueBits', () => {
+  const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).filter((b) => b.some((x) => x !== 0));
+
+  test.prop([bytes32], { numRuns: 30 })('256 draws exactly 32 bytes and sends g^a for that a', (random) => {
+    const calls: number[] = [];
+    const session = createSrpSession({ privateValueBits: 256, randomBytes: (n) => (calls.push(n), random) });
+    expect(calls).toEqual([32]);
+    expect(session.srpA).toBe(modPow(2n, toBigint(random), N).toString(16));
+    // the export carries the short a too, and restores the same A
+    expect(importSrpSession(exportSrpSession(session)).srpA).toBe(session.srpA);
+  });
+
+  it('1024 is the default and draws 128 bytes', () => {
+    const calls: number[] = [];
+    createSrpSession({ privateValueBits: 1024, randomBytes: (n) => (calls.push(n), new Uint8Array(n).fill(1)) });
+    createSrpSession({ randomBytes: (n) => (calls.push(n), new Uint8Array(n).fill(1)) });
+    expect(calls).toEqual([128, 128]);
+  });
+
+  it('a short-exponent session logs in against the server half', () => {
+    const user = { userPoolId: 'eu-west-2_Short', userIdForSrp: 'bob', password: 'pässwörd ✓' };
+    const record = createUserVerifier({ ...user });
+    const session = createSrpSession({ privateValueBits: 256 });
+    const challenge = createServerChallenge({ ...user, ...record }, session.srpA);
+    const responses = respondToPasswordVerifier(session, { ...user, challengeParameters: challenge.challengeParameters, now });
+    expect(verifyPasswordClaim(challenge, responses, { now })).toBe(true);
+  });
+
+  it.each([512, 128, '256', 0, null, 1024.5])('refuses %p with INVALID_ARGUMENT', (bits) => {
+    expect(() => createSrpSession({ privateValueBits: bits as never })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'privateValueBits' }),
+    );
   });
 });
