@@ -12,13 +12,15 @@
  * with another modulus (or a longer exponent) squares and then multiplies by 2^w as a shift. All of it is plain
  * square-and-multiply underneath: the exponents here are secret, but bigint arithmetic in JS engines is not
  * constant-time anyway, and the reference clients are not either.
- * Montgomery and Barrett reduction were measured and gave nothing on V8, where a 3072-bit `%` costs about two
- * multiplications (benchmarks/experiments/RESULTS.md).
+ * Products mod N are reduced by Montgomery multiplication in 1024-bit chunks (montgomery.ts), about 10% faster
+ * per step than V8's `%`, which costs about two multiplications at 3072 bits; full-width Montgomery and Barrett
+ * reduction gave nothing (benchmarks/experiments/RESULTS.md).
  *
  * @module
  */
 import { SrpError } from './errors.js';
 import { N } from './group.js';
+import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.js';
 
 const SLIDING_WINDOW_BITS = 5;
 const SHIFT_WINDOW_BITS = 8;
@@ -77,8 +79,8 @@ function powerOfTwo(bits: string, modulus: bigint): bigint {
   return result;
 }
 
-/** powers[i] = 2^(2^(FIXED_BASE_WINDOW_BITS·i)) mod N, grown on demand. */
-const powers: bigint[] = [2n];
+/** powers[i] = 2^(2^(FIXED_BASE_WINDOW_BITS·i)) mod N in Montgomery form, grown on demand. */
+const powers: bigint[] = [];
 /** Calls of 2^e mod N (≤ FIXED_BASE_MAX_BITS) that took the shift path; stops at FIXED_BASE_AFTER_CALLS. */
 let shiftPathCalls = 0;
 
@@ -89,9 +91,10 @@ let shiftPathCalls = 0;
 function fixedBaseTwo(bits: string): bigint {
   const w = FIXED_BASE_WINDOW_BITS;
   const digits = Math.ceil(bits.length / w);
+  if (powers.length === 0) powers.push(toMontgomery(2n));
   while (powers.length < digits) {
     let x = powers[powers.length - 1]!;
-    for (let s = 0; s < w; s++) x = (x * x) % N;
+    for (let s = 0; s < w; s++) x = montgomeryMultiply(x, x);
     powers.push(x);
   }
   // byDigit[d] lists the i with e_i = d (digit i is the w bits ending w·i bits from the right)
@@ -101,29 +104,38 @@ function fixedBaseTwo(bits: string): bigint {
     const digit = parseInt(bits.slice(Math.max(0, end - w), end), 2);
     if (digit !== 0) byDigit[digit]!.push(i);
   }
-  let result = 0n; // 0 = not started (no power of 2 is 0 mod N)
+  let result = 0n; // 0 = not started (no power of 2 is 0 mod N, nor its Montgomery form)
   let product = 0n;
   for (let d = (1 << w) - 1; d >= 1; d--) {
-    for (const i of byDigit[d]!) product = product === 0n ? powers[i]! : (product * powers[i]!) % N;
-    if (product !== 0n) result = result === 0n ? product : (result * product) % N;
+    for (const i of byDigit[d]!) product = product === 0n ? powers[i]! : montgomeryMultiply(product, powers[i]!);
+    if (product !== 0n) result = result === 0n ? product : montgomeryMultiply(result, product);
   }
-  return result;
+  return fromMontgomery(result);
 }
 
-/** b^e mod m, left to right, with windows of up to SLIDING_WINDOW_BITS bits that start and end with a 1. */
+/** b^e mod m for 1 < b < m and e > 0; mod N in Montgomery form. */
 function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   const bits = exponent.toString(2);
+  if (modulus === N) return fromMontgomery(slide(toMontgomery(base), bits, montgomeryMultiply));
+  return slide(base, bits, (x, y) => (x * y) % modulus);
+}
+
+/**
+ * base^e left to right under `multiply`, with windows of up to SLIDING_WINDOW_BITS bits that start and end with a
+ * 1. `bits` is e in binary without leading zeros (e > 0), so the result starts at a window's odd power.
+ */
+function slide(base: bigint, bits: string, multiply: (x: bigint, y: bigint) => bigint): bigint {
   // oddPowers[i] = base^(2i+1)
   const oddPowers: bigint[] = [base];
-  const square = (base * base) % modulus;
-  for (let i = 1; i < 1 << (SLIDING_WINDOW_BITS - 1); i++) oddPowers.push((oddPowers[i - 1]! * square) % modulus);
+  const square = multiply(base, base);
+  for (let i = 1; i < 1 << (SLIDING_WINDOW_BITS - 1); i++) oddPowers.push(multiply(oddPowers[i - 1]!, square));
 
-  let result = 1n;
+  let result = 0n;
   let started = false;
   let i = 0;
   while (i < bits.length) {
     if (bits.charCodeAt(i) === 48 /* '0' */) {
-      if (started) result = (result * result) % modulus;
+      if (started) result = multiply(result, result);
       i++;
       continue;
     }
@@ -131,8 +143,8 @@ function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint 
     while (bits.charCodeAt(end - 1) === 48) end--;
     const window = parseInt(bits.slice(i, end), 2);
     if (started) {
-      for (let s = i; s < end; s++) result = (result * result) % modulus;
-      result = (result * oddPowers[(window - 1) >> 1]!) % modulus;
+      for (let s = i; s < end; s++) result = multiply(result, result);
+      result = multiply(result, oddPowers[(window - 1) >> 1]!);
     } else {
       result = oddPowers[(window - 1) >> 1]!;
       started = true;
