@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { assertString } from './errors.js';
-import { bytesToBase64, concatBytes, utf8 } from './encoding.js';
+import { bytesToBase64, utf8 } from './encoding.js';
+import { KeyedHmacSha256, paddedLength } from './keyed-hmac.js';
+
+const utf8Encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Computes SECRET_HASH for one username.
@@ -49,12 +50,24 @@ export function secretHash(username: string, clientId: string, clientSecret: str
 export function secretHasher(clientId: string, clientSecret: string): (username: string) => string {
   assertString(clientId, 'clientId', true);
   assertString(clientSecret, 'clientSecret', true);
-  const keyed = hmac.create(sha256, utf8(clientSecret));
+  const keyed = new KeyedHmacSha256(utf8(clientSecret));
   const clientIdBytes = utf8(clientId);
+  // username ‖ clientId is written, and padded, in one reused buffer: a call allocates only its result.
+  let message = new Uint8Array(256);
+  let view = new DataView(message.buffer);
+  const tag = new Uint8Array(32);
+  const tagView = new DataView(tag.buffer);
   return (username: string): string => {
     assertString(username, 'username');
-    const mac = keyed.clone();
-    mac.update(concatBytes(utf8(username), clientIdBytes));
-    return bytesToBase64(mac.digest());
+    const most = paddedLength(3 * username.length + clientIdBytes.length); // UTF-8: ≤ 3 bytes per UTF-16 unit
+    if (message.length < most) {
+      message = new Uint8Array(most);
+      view = new DataView(message.buffer);
+    }
+    const { written } = utf8Encoder.encodeInto(username, message);
+    message.set(clientIdBytes, written);
+    const words = keyed.mac(view, written + clientIdBytes.length);
+    for (let i = 0; i < 8; i++) tagView.setUint32(4 * i, words[i]!);
+    return bytesToBase64(tag);
   };
 }
