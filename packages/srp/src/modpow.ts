@@ -1,12 +1,12 @@
 /**
  * Modular exponentiation on native bigint, the cost centre of SRP.
  *
- * Three paths. 2^e mod N for exponents of up to 1024 bits (every g^a, g^x and the server's g^b) uses Yao's
- * fixed-base method on a table of 2^(2^(5·i)) mod N (at most 205 entries of 384 bytes, ~80 KB).
- * A 1024-bit g^a then costs ~235 modular multiplications instead of 1024 squarings, a 256-bit g^x ~80 instead of
- * 256. Building the table costs what one g^a costs on the shift path, so a process that logs in once (a browser
- * page, a CLI) should not build it: the first FIXED_BASE_AFTER_CALLS exponentiations of 2 mod N (one login's g^a
- * and g^x) take the shift path, and the table is grown from the next one on, as far as the exponents need it.
+ * Three paths. 2^e mod N for exponents of up to 1024 bits (every g^a, g^x and the server's g^b) uses tables of
+ * fixed powers of 2 (fixed-base.ts): a 1024-bit g^a then costs ~160 modular multiplications instead of 1024
+ * squarings, a 256-bit g^x ~80 instead of 256. Building the tables costs about what two g^a cost on the shift
+ * path, so a process that logs in once (a browser page, a CLI) should not build them: the first
+ * FIXED_BASE_AFTER_CALLS exponentiations of 2 mod N (one login's g^a and g^x) take the shift path, and the tables
+ * are built from the next one on, each when an exponent first needs it.
  *
  * Other bases (S on the client, v^u and the server's S) use a left-to-right sliding window over odd powers; base 2
  * with another modulus (or a longer exponent) squares and then multiplies by 2^w as a shift. All of it is plain
@@ -20,15 +20,12 @@
  */
 import { SrpError } from './errors.js';
 import { N } from './group.js';
+import { FIXED_BASE_MAX_BITS, fixedBasePowerOfTwo } from './fixed-base.js';
 import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.js';
 
 const SLIDING_WINDOW_BITS = 5;
 const SHIFT_WINDOW_BITS = 8;
-/** Digit size of the fixed-base method: cost ≈ bits/w + 2^w multiplications; 5 is the best for 256 and 1024 bits. */
-const FIXED_BASE_WINDOW_BITS = 5;
-/** Longest exponent the table serves (Cognito's a and the server's b are 1024 bits; x is 256). */
-const FIXED_BASE_MAX_BITS = 1024;
-/** 2^e mod N calls served by the shift path before the table is built (a login makes two: g^a and g^x). */
+/** 2^e mod N calls served by the shift path before the tables are built (a login makes two: g^a and g^x). */
 const FIXED_BASE_AFTER_CALLS = 2;
 
 /**
@@ -60,7 +57,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   if (b !== 2n) return slidingWindow(b, exponent, modulus);
   const bits = exponent.toString(2);
   if (modulus === N && bits.length <= FIXED_BASE_MAX_BITS) {
-    if (shiftPathCalls >= FIXED_BASE_AFTER_CALLS) return fixedBaseTwo(bits);
+    if (shiftPathCalls >= FIXED_BASE_AFTER_CALLS) return fixedBasePowerOfTwo(bits);
     shiftPathCalls++;
   }
   return powerOfTwo(bits, modulus);
@@ -79,39 +76,8 @@ function powerOfTwo(bits: string, modulus: bigint): bigint {
   return result;
 }
 
-/** powers[i] = 2^(2^(FIXED_BASE_WINDOW_BITS·i)) mod N in Montgomery form, grown on demand. */
-const powers: bigint[] = [];
-/** Calls of 2^e mod N (≤ FIXED_BASE_MAX_BITS) that took the shift path; stops at FIXED_BASE_AFTER_CALLS. */
+/** 2^e mod N calls (≤ FIXED_BASE_MAX_BITS) that took the shift path; stops at FIXED_BASE_AFTER_CALLS. */
 let shiftPathCalls = 0;
-
-/**
- * 2^e mod N by Yao's method: with e = Σ e_i·2^(w·i) and G_i = powers[i], 2^e = Π_{d=1}^{2^w-1} B_d where
- * B_d = Π_{e_i ≥ d} G_i. Walking d down from 2^w-1, B gains the G_i whose digit is d, and the result gains B.
- */
-function fixedBaseTwo(bits: string): bigint {
-  const w = FIXED_BASE_WINDOW_BITS;
-  const digits = Math.ceil(bits.length / w);
-  if (powers.length === 0) powers.push(toMontgomery(2n));
-  while (powers.length < digits) {
-    let x = powers[powers.length - 1]!;
-    for (let s = 0; s < w; s++) x = montgomeryMultiply(x, x);
-    powers.push(x);
-  }
-  // byDigit[d] lists the i with e_i = d (digit i is the w bits ending w·i bits from the right)
-  const byDigit: number[][] = Array.from({ length: 1 << w }, () => []);
-  for (let i = 0; i < digits; i++) {
-    const end = bits.length - w * i;
-    const digit = parseInt(bits.slice(Math.max(0, end - w), end), 2);
-    if (digit !== 0) byDigit[digit]!.push(i);
-  }
-  let result = 0n; // 0 = not started (no power of 2 is 0 mod N, nor its Montgomery form)
-  let product = 0n;
-  for (let d = (1 << w) - 1; d >= 1; d--) {
-    for (const i of byDigit[d]!) product = product === 0n ? powers[i]! : montgomeryMultiply(product, powers[i]!);
-    if (product !== 0n) result = result === 0n ? product : montgomeryMultiply(result, product);
-  }
-  return fromMontgomery(result);
-}
 
 /** b^e mod m for 1 < b < m and e > 0; mod N in Montgomery form. */
 function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint {

@@ -25,6 +25,25 @@ describe('modPow', () => {
     expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
   });
 
+  // Exponents at the seams of the fixed-base tables (Yao up to 512 bits, the comb's 8 rows × 4 blocks of 32 bits
+  // up to 1024, the shift path beyond), after two warm-up calls so that the tables are in use.
+  const seams = [1, 31, 32, 33, 127, 128, 129, 255, 256, 511, 512, 513, 639, 640, 895, 896, 1023, 1024, 1025];
+  it.each(seams)('base 2 at the table seams: 2^(2^%i), 2^(2^%i − 1) and single bits equal big-integer', (bitLength) => {
+    modPow(g, 5n, N);
+    modPow(g, 7n, N);
+    const top = 1n << BigInt(bitLength - 1);
+    const exponents = [top, (top << 1n) - 1n, top | 1n, top | (top >> 1n), top + 0x1234567n];
+    for (const exponent of exponents) expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
+  });
+
+  test.prop([fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 513, max: 1024 })], { numRuns: 100 })(
+    'base 2 with sparse exponents (two bits set, comb rows and blocks crossed) equals big-integer',
+    (p, q, length) => {
+      const exponent = (1n << BigInt(length - 1)) | (1n << BigInt(p % length)) | (1n << BigInt(q % length));
+      expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
+    },
+  );
+
   test.prop([fc.bigInt({ min: -(1n << 200n), max: 1n << 200n }), bits(300), fc.bigInt({ min: 1n, max: 1n << 256n })], {
     numRuns: 300,
   })('equals big-integer for small and odd moduli', (base, exponent, modulus) => {
