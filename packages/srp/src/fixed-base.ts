@@ -16,7 +16,7 @@ import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.j
 /** Longest exponent served here (Cognito's a and the server's b are 1024 bits). */
 export const FIXED_BASE_MAX_BITS = 1024;
 /** Exponents up to this length use Yao's method, longer ones the comb. */
-const YAO_MAX_BITS = 512;
+export const SHORT_EXPONENT_BITS = 512;
 /** Digit size of Yao's method: cost ≈ bits/w + 2^w multiplications; 5 is the best for 256 bits. */
 const YAO_WINDOW_BITS = 5;
 const COMB_ROWS = 8;
@@ -28,7 +28,7 @@ const COMB_BLOCK_BITS = COMB_ROW_BITS / COMB_BLOCKS; // 32
  * 2^e mod N for `bits`, e in binary without leading zeros, of at most {@link FIXED_BASE_MAX_BITS} digits.
  */
 export function fixedBasePowerOfTwo(bits: string): bigint {
-  return fromMontgomery(bits.length <= YAO_MAX_BITS ? yao(bits) : comb(bits));
+  return fromMontgomery(bits.length <= SHORT_EXPONENT_BITS ? yao(bits) : comb(bits));
 }
 
 /** powers[i] = 2^(2^(YAO_WINDOW_BITS·i)) mod N in Montgomery form, grown on demand. */

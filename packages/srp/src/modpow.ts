@@ -3,10 +3,11 @@
  *
  * Three paths. 2^e mod N for exponents of up to 1024 bits (every g^a, g^x and the server's g^b) uses tables of
  * fixed powers of 2 (fixed-base.ts): a 1024-bit g^a then costs ~160 modular multiplications instead of 1024
- * squarings, a 256-bit g^x ~80 instead of 256. Building the tables costs about what two g^a cost on the shift
- * path, so a process that logs in once (a browser page, a CLI) should not build them: the first
- * FIXED_BASE_AFTER_CALLS exponentiations of 2 mod N (one login's g^a and g^x) take the shift path, and the tables
- * are built from the next one on, each when an exponent first needs it.
+ * squarings, a 256-bit g^x ~80 instead of 256. The table for exponents of up to 512 bits is built on the first
+ * such call (it costs about one such exponentiation, and pays within the login). The comb for longer exponents
+ * costs about two shift-path g^a, so a process that logs in once (a browser page, a CLI) should not build it:
+ * the first LONG_EXPONENT_SHIFT_CALLS long exponentiations of 2 mod N take the shift path, and the comb is built
+ * on the next one.
  *
  * Other bases (S on the client, v^u and the server's S) use a left-to-right sliding window over odd powers; base 2
  * with another modulus (or a longer exponent) squares and then multiplies by 2^w as a shift. All of it is plain
@@ -20,13 +21,16 @@
  */
 import { SrpError } from './errors.js';
 import { N } from './group.js';
-import { FIXED_BASE_MAX_BITS, fixedBasePowerOfTwo } from './fixed-base.js';
+import { FIXED_BASE_MAX_BITS, SHORT_EXPONENT_BITS, fixedBasePowerOfTwo } from './fixed-base.js';
 import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.js';
 
 const SLIDING_WINDOW_BITS = 5;
 const SHIFT_WINDOW_BITS = 8;
-/** 2^e mod N calls served by the shift path before the tables are built (a login makes two: g^a and g^x). */
-const FIXED_BASE_AFTER_CALLS = 2;
+/**
+ * 2^e mod N calls with a long exponent (above SHORT_EXPONENT_BITS: a 1024-bit a or b) served by the shift path
+ * before the comb table is built: a default login makes one, so a process that logs in once never builds it.
+ */
+const LONG_EXPONENT_SHIFT_CALLS = 1;
 
 /**
  * `base ** exponent mod modulus` for bigints, with the result in `[0, modulus)`. A negative base is reduced
@@ -56,28 +60,38 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   if (b === 0n || b === 1n) return b;
   if (b !== 2n) return slidingWindow(b, exponent, modulus);
   const bits = exponent.toString(2);
-  if (modulus === N && bits.length <= FIXED_BASE_MAX_BITS) {
-    if (shiftPathCalls >= FIXED_BASE_AFTER_CALLS) return fixedBasePowerOfTwo(bits);
-    shiftPathCalls++;
+  if (modulus === N) {
+    // Short exponents (x, a 256-bit a): Yao's table costs about one shift-path call to build, and the login's
+    // next 2^e is three times cheaper, so it is used from the first call.
+    if (bits.length <= SHORT_EXPONENT_BITS) return fixedBasePowerOfTwo(bits);
+    if (bits.length <= FIXED_BASE_MAX_BITS) {
+      if (longShiftCalls >= LONG_EXPONENT_SHIFT_CALLS) return fixedBasePowerOfTwo(bits);
+      longShiftCalls++;
+    }
+    return fromMontgomery(powerOfTwo(bits, toMontgomery, montgomeryMultiply, N));
   }
-  return powerOfTwo(bits, modulus);
+  return powerOfTwo(bits, (x) => x, (x, y) => (x * y) % modulus, modulus);
 }
 
-/** 2^e mod m: squarings, and after each window of bits a shift by the window's value. */
-function powerOfTwo(bits: string, modulus: bigint): bigint {
+/** 2^e mod N calls with a long exponent that took the shift path; stops at LONG_EXPONENT_SHIFT_CALLS. */
+let longShiftCalls = 0;
+
+/**
+ * 2^e mod m: squarings under `multiply`, and after each window of bits a shift by the window's value, reduced
+ * by a `%` that is cheap (the dividend is at most SHIFT_WINDOW_BITS bits longer than m). Works in Montgomery form
+ * too: x·R·2^w is the form of x·2^w.
+ */
+function powerOfTwo(bits: string, into: (x: bigint) => bigint, multiply: (x: bigint, y: bigint) => bigint, modulus: bigint): bigint {
   // Start with the leading window so the first squarings are skipped.
   const lead = bits.length % SHIFT_WINDOW_BITS || SHIFT_WINDOW_BITS;
-  let result = (1n << BigInt(parseInt(bits.slice(0, lead), 2))) % modulus;
+  let result = into((1n << BigInt(parseInt(bits.slice(0, lead), 2))) % modulus);
   for (let i = lead; i < bits.length; i += SHIFT_WINDOW_BITS) {
-    for (let s = 0; s < SHIFT_WINDOW_BITS; s++) result = (result * result) % modulus;
+    for (let s = 0; s < SHIFT_WINDOW_BITS; s++) result = multiply(result, result);
     const window = parseInt(bits.slice(i, i + SHIFT_WINDOW_BITS), 2);
     if (window !== 0) result = (result << BigInt(window)) % modulus;
   }
   return result;
 }
-
-/** 2^e mod N calls (≤ FIXED_BASE_MAX_BITS) that took the shift path; stops at FIXED_BASE_AFTER_CALLS. */
-let shiftPathCalls = 0;
 
 /** b^e mod m for 1 < b < m and e > 0; mod N in Montgomery form. */
 function slidingWindow(base: bigint, exponent: bigint, modulus: bigint): bigint {
