@@ -1,13 +1,18 @@
 /**
  * 2^e mod N from precomputed powers of 2: every g^a, g^x and server g^b of a long-lived process.
  *
- * Two tables, both built on first use and kept in Montgomery form (montgomery.ts):
- * - Exponents of up to 512 bits (x, and a or b of 256 bits) use Yao's method over powers[i] = 2^(2^(5·i)):
- *   about bits/5 + 31 multiplications (~80 for a 256-bit x) from a table of up to 103 entries (40 KB).
- * - Exponents of 513 to 1024 bits (the 1024-bit a every Cognito client draws) use a Lim–Lee comb with 8 rows of
- *   128 bits, each cut into 4 blocks of 32: 31 squarings and at most 128 multiplications (~160 in all, against
- *   ~235 for Yao), from a table of 4 × 255 entries of 384 bytes (~390 KB) that costs ~2,000 multiplications to
- *   build, about two shift-path g^a.
+ * Three tables, each built when first needed and kept in Montgomery form (montgomery.ts):
+ * - Yao's method over powers[i] = 2^(2^(5·i)) serves exponents of up to 512 bits: about bits/5 + 31
+ *   multiplications (~80 for a 256-bit x) from up to 103 entries (40 KB) that cost about one shift-path
+ *   exponentiation to build, so it pays within the first login.
+ * - Lim–Lee combs: the exponent's bits are laid out in `rows` rows, each cut into `blocks` blocks of `blockBits`
+ *   bits; a table holds, for each block position, the products of every subset of the rows' powers of 2. Then
+ *   2^e costs blockBits − 1 squarings and at most blocks·blockBits multiplications.
+ *   - 1024-bit exponents (the a every Cognito client draws, the server's b): 8 rows × 4 blocks of 32 bits, ~160
+ *     multiplications against ~235 for Yao; 4 × 255 entries (~390 KB), ~2,000 multiplications to build (about
+ *     two shift-path g^a), so it is built from a process's second such exponentiation (modpow.ts).
+ *   - exponents of up to 256 bits (x, a 256-bit a) once SHORT_COMB_AFTER_CALLS of them have used Yao: 8 rows × 2
+ *     blocks of 16 bits, ~47 multiplications against ~80; 2 × 255 entries (~200 KB), ~750 multiplications.
  *
  * @module
  */
@@ -15,21 +20,29 @@ import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.j
 
 /** Longest exponent served here (Cognito's a and the server's b are 1024 bits). */
 export const FIXED_BASE_MAX_BITS = 1024;
-/** Exponents up to this length use Yao's method, longer ones the comb. */
+/** Exponents up to this length use Yao's method (or the short comb), longer ones the long comb. */
 export const SHORT_EXPONENT_BITS = 512;
 /** Digit size of Yao's method: cost ≈ bits/w + 2^w multiplications; 5 is the best for 256 bits. */
 const YAO_WINDOW_BITS = 5;
-const COMB_ROWS = 8;
-const COMB_BLOCKS = 4;
-const COMB_ROW_BITS = FIXED_BASE_MAX_BITS / COMB_ROWS; // 128
-const COMB_BLOCK_BITS = COMB_ROW_BITS / COMB_BLOCKS; // 32
+/** Exponents of up to 256 bits served by Yao's method before the short comb is built (it pays after ~20). */
+const SHORT_COMB_AFTER_CALLS = 16;
 
 /**
  * 2^e mod N for `bits`, e in binary without leading zeros, of at most {@link FIXED_BASE_MAX_BITS} digits.
  */
 export function fixedBasePowerOfTwo(bits: string): bigint {
-  return fromMontgomery(bits.length <= SHORT_EXPONENT_BITS ? yao(bits) : comb(bits));
+  let result: bigint;
+  if (bits.length > SHORT_EXPONENT_BITS) result = longComb(bits);
+  else if (bits.length <= shortComb.maxBits && shortCalls >= SHORT_COMB_AFTER_CALLS) result = shortComb(bits);
+  else {
+    if (bits.length <= shortComb.maxBits) shortCalls++;
+    result = yao(bits);
+  }
+  return fromMontgomery(result);
 }
+
+/** Exponents of up to 256 bits served by Yao's method so far (stops counting at SHORT_COMB_AFTER_CALLS). */
+let shortCalls = 0;
 
 /** powers[i] = 2^(2^(YAO_WINDOW_BITS·i)) mod N in Montgomery form, grown on demand. */
 const powers: bigint[] = [];
@@ -63,52 +76,62 @@ function yao(bits: string): bigint {
   return result;
 }
 
-/**
- * combTable[j][s] = Π_{i in s} 2^(2^(128·i + 32·j)) mod N (Montgomery form) for s in 1..255: the product over the
- * rows i whose bit is set in s, at block j. Index 0 is unused.
- */
-let combTable: bigint[][] | undefined;
-
-function buildCombTable(): bigint[][] {
-  // bases[t] = 2^(2^(32·t)): row i, block j is t = 4·i + j
-  const bases: bigint[] = [toMontgomery(2n)];
-  for (let t = 1; t < COMB_ROWS * COMB_BLOCKS; t++) {
-    let x = bases[t - 1]!;
-    for (let s = 0; s < COMB_BLOCK_BITS; s++) x = montgomeryMultiply(x, x);
-    bases.push(x);
-  }
-  const table: bigint[][] = [];
-  for (let j = 0; j < COMB_BLOCKS; j++) {
-    const row: bigint[] = [0n];
-    for (let s = 1; s < 1 << COMB_ROWS; s++) {
-      const lowest = 31 - Math.clz32(s & -s);
-      const base = bases[COMB_BLOCKS * lowest + j]!;
-      const rest = s & (s - 1);
-      row.push(rest === 0 ? base : montgomeryMultiply(row[rest]!, base));
-    }
-    table.push(row);
-  }
-  return table;
+/** A comb for exponents of up to rows·blocks·blockBits bits. */
+interface Comb {
+  (bits: string): bigint;
+  readonly maxBits: number;
 }
 
 /**
- * The comb: bit k of block j of row i is bit 128·i + 32·j + k of e. For k from 31 down to 0 the result is
- * squared, then multiplied by combTable[j][the 8 bits k of block j across the rows] for each block j.
+ * A Lim–Lee comb: bit k of block j of row i is bit rowBits·i + blockBits·j + k of e. For k from blockBits−1 down
+ * to 0 the result is squared, then multiplied by table[j][the k-th bits of block j across the rows] for each j.
  */
-function comb(bits: string): bigint {
-  const table = (combTable ??= buildCombTable());
-  const last = bits.length - 1; // bit p of e is bits[last - p]
-  let result = 0n; // 0 = not started
-  for (let k = COMB_BLOCK_BITS - 1; k >= 0; k--) {
-    if (result !== 0n) result = montgomeryMultiply(result, result);
-    for (let j = 0; j < COMB_BLOCKS; j++) {
-      let index = 0;
-      for (let i = 0; i < COMB_ROWS; i++) {
-        const p = COMB_ROW_BITS * i + COMB_BLOCK_BITS * j + k;
-        if (p <= last && bits.charCodeAt(last - p) === 49 /* '1' */) index |= 1 << i;
+function makeComb(rows: number, blocks: number, blockBits: number): Comb {
+  const rowBits = blocks * blockBits;
+  let table: bigint[][] | undefined;
+
+  /** table[j][s] = Π_{i in s} 2^(2^(rowBits·i + blockBits·j)) for s in 1..2^rows−1 (index 0 unused). */
+  function build(): bigint[][] {
+    // bases[t] = 2^(2^(blockBits·t)): row i, block j is t = blocks·i + j
+    const bases: bigint[] = [toMontgomery(2n)];
+    for (let t = 1; t < rows * blocks; t++) {
+      let x = bases[t - 1]!;
+      for (let s = 0; s < blockBits; s++) x = montgomeryMultiply(x, x);
+      bases.push(x);
+    }
+    const built: bigint[][] = [];
+    for (let j = 0; j < blocks; j++) {
+      const column: bigint[] = [0n];
+      for (let s = 1; s < 1 << rows; s++) {
+        const lowest = 31 - Math.clz32(s & -s);
+        const base = bases[blocks * lowest + j]!;
+        const rest = s & (s - 1);
+        column.push(rest === 0 ? base : montgomeryMultiply(column[rest]!, base));
       }
-      if (index !== 0) result = result === 0n ? table[j]![index]! : montgomeryMultiply(result, table[j]![index]!);
+      built.push(column);
     }
+    return built;
   }
-  return result;
+
+  const comb = (bits: string): bigint => {
+    const columns = (table ??= build());
+    const last = bits.length - 1; // bit p of e is bits[last - p]
+    let result = 0n; // 0 = not started
+    for (let k = blockBits - 1; k >= 0; k--) {
+      if (result !== 0n) result = montgomeryMultiply(result, result);
+      for (let j = 0; j < blocks; j++) {
+        let index = 0;
+        for (let i = 0; i < rows; i++) {
+          const p = rowBits * i + blockBits * j + k;
+          if (p <= last && bits.charCodeAt(last - p) === 49 /* '1' */) index |= 1 << i;
+        }
+        if (index !== 0) result = result === 0n ? columns[j]![index]! : montgomeryMultiply(result, columns[j]![index]!);
+      }
+    }
+    return result;
+  };
+  return Object.assign(comb, { maxBits: rows * rowBits });
 }
+
+const longComb = /* @__PURE__ */ makeComb(8, 4, 32);
+const shortComb = /* @__PURE__ */ makeComb(8, 2, 16);

@@ -28,12 +28,26 @@ describe('modPow', () => {
   // Exponents at the seams of the fixed-base tables (Yao up to 512 bits, the comb's 8 rows × 4 blocks of 32 bits
   // up to 1024, the shift path beyond), after two warm-up calls so that the tables are in use.
   const seams = [1, 31, 32, 33, 127, 128, 129, 255, 256, 511, 512, 513, 639, 640, 895, 896, 1023, 1024, 1025];
-  it.each(seams)('base 2 at the table seams: 2^(2^%i), 2^(2^%i − 1) and single bits equal big-integer', (bitLength) => {
+  it.each(seams)('base 2 at the table seams: %i-bit exponents (2^(n−1), 2^n − 1, sparse bits) equal big-integer', (bitLength) => {
     modPow(g, 5n, N);
     modPow(g, 7n, N);
     const top = 1n << BigInt(bitLength - 1);
     const exponents = [top, (top << 1n) - 1n, top | 1n, top | (top >> 1n), top + 0x1234567n];
     for (const exponent of exponents) expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
+  });
+
+  it('base 2 with short exponents, before and after the short comb is built (its seams and sparse bits), equals big-integer', () => {
+    const lengths = [1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 191, 192, 255, 256, 257];
+    const exponentsOf = (bitLength: number) => {
+      const top = 1n << BigInt(bitLength - 1);
+      return [top, (top << 1n) - 1n, top | 1n, top | (top >> 1n), top | (1n << BigInt(bitLength >> 1))];
+    };
+    // the first calls use Yao's table; after 16 of them the short comb serves exponents of up to 256 bits
+    for (let round = 0; round < 3; round++) {
+      for (const bitLength of lengths) {
+        for (const exponent of exponentsOf(bitLength)) expect(modPow(g, exponent, N)).toBe(oracle(2n, exponent, N));
+      }
+    }
   });
 
   test.prop([fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 513, max: 1024 })], { numRuns: 100 })(
