@@ -17,7 +17,8 @@ process.env.PATH = `${join(toolsDir, 'bin')}${delimiter}${process.env.PATH ?? ''
 const tasks = {
   demo: () => run('node', [join(root, 'packages/request-builder/dist/cli/main.js'), 'demo', ...process.argv.slice(3)]),
   test: () => run('node', [join(root, 'scripts/test-all.mjs'), ...process.argv.slice(3)]),
-  bench: () => run(pnpm, ['--filter', '@cognito-kit/benchmarks', 'run', 'bench']),
+  // `pnpm bench -- --quick` hands us a literal `--`: drop it, pnpm run adds its own
+  bench: () => run(pnpm, ['--filter', '@cognito-kit/benchmarks', 'run', 'bench', ...process.argv.slice(3).filter((a) => a !== '--')]),
 };
 
 function run(command, args, options = {}) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts and stops moto (a Python AWS emulator with a Cognito user-pool backend) on loopback for the request
-// builder's end-to-end tests (packages/request-builder/test/e2e-moto.test.ts). No dependencies.
+// builder's end-to-end tests (packages/request-builder/test/e2e-moto.node.test.ts). No dependencies.
 //
 //   node scripts/moto.mjs start   # prints MOTO_ENDPOINT=http://127.0.0.1:<port>; exit 1 when moto is missing
 //   node scripts/moto.mjs stop    # idempotent

@@ -36,6 +36,12 @@ function gate(title, command, args, cwd) {
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds} s)`);
 }
 
+/** A step whose output is shown but not counted (a budget not yet met, for example). */
+function report(title, command, args) {
+  const { ok, seconds } = run(title, command, args);
+  lines.push(`${ok ? 'ok  ' : 'note'} ${title} (${seconds} s)`);
+}
+
 /** A runner that writes {passed, failed} (or vitest's JSON) to `file`. */
 function counted(title, command, args, file, cwd, read) {
   const { ok, seconds } = run(title, command, args, cwd, { RESULTS_FILE: file });
@@ -56,8 +62,14 @@ const packagesWithTests = ['packages/srp', 'packages/request-builder'];
 
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
 counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
+counted('API docs (TypeDoc) with no undocumented export', process.execPath, [join(root, 'scripts/api-docs.mjs')], join(resultsDir, 'api-docs.json'), root, fromRunner);
 gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
-// moto (a Cognito emulator) for packages/request-builder/test/e2e-moto.test.ts, unless MOTO_ENDPOINT points at one
+// The tarballs as users get them: packed, installed offline into a scratch project, imported from ESM and require().
+counted('packed tarballs: installed, imported from ESM and CommonJS, typed, bin', process.execPath, [join(root, 'scripts/pack-check.mjs')], join(resultsDir, 'pack-check.json'), root, fromRunner);
+// Bundle size budget (SRP client path <= 8 KiB gz, the request builder <= 4 KiB more) and import cost. Reported, not
+// counted, until the budget is met (issue 5 is open on it): the figures and any FAIL lines are printed every run.
+report('size budget and import cost (reported: budget not met yet)', process.execPath, [join(root, 'scripts/size-budget.mjs')]);
+// moto (a Cognito emulator) for packages/request-builder/test/e2e-moto.node.test.ts, unless MOTO_ENDPOINT points at one
 // already. If it cannot start, that suite skips, or fails when REQUIRE_MOTO is set (.ci/run sets it).
 let moto;
 if (!process.env.MOTO_ENDPOINT) {
@@ -76,16 +88,22 @@ try {
 } finally {
   if (moto?.owned) await stopMoto();
 }
-counted('SRP core in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/srp/scripts/test-workerd.mjs')], join(resultsDir, 'workerd.json'), root, fromRunner);
-counted('request builder in workerd (no nodejs_compat)', process.execPath, [join(root, 'packages/request-builder/scripts/test-workerd.mjs')], join(resultsDir, 'workerd-request-builder.json'), root, fromRunner);
-// The same workers in Deno, Bun and headless Chromium (Chromium is apt-installed when missing).
-for (const runtime of ['deno', 'bun', 'chromium']) {
-  counted(`SRP core in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/run.mjs'), '--runtime', runtime], join(resultsDir, `${runtime}.json`), root, fromRunner);
-  counted(`request builder in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/run.mjs'), '--runtime', runtime, '--package', 'request-builder'], join(resultsDir, `${runtime}-request-builder.json`), root, fromRunner);
+// The whole vitest suite of each package beyond Node: the portable test files (every *.test.ts but the Node-only
+// *.node.test.ts) in vitest's edge-runtime environment, then bundled with vitest's own runner and expect
+// (scripts/runtimes/suite.mjs) into workerd without nodejs_compat, Deno, Bun and headless Chromium.
+for (const dir of packagesWithTests) {
+  const file = join(resultsDir, `vitest-edge-${dir.replaceAll('/', '-')}.json`);
+  counted(`vitest in ${dir}, edge-runtime`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.edge.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
 }
+for (const runtime of ['workerd', 'deno', 'bun', 'chromium']) {
+  for (const name of ['srp', 'request-builder']) {
+    counted(`whole suite of @cognito-kit/${name} in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/suite.mjs'), '--runtime', runtime, '--package', name], join(resultsDir, `suite-${runtime}-${name}.json`), root, fromRunner);
+  }
+}
+// The browser example page (plain HTML + the ESM build): a full SRP login in headless Chromium, with a screenshot check.
+counted('browser example page in Chromium (login, timings, screenshot)', process.execPath, [join(root, 'scripts/browser-example.mjs')], join(resultsDir, 'browser-example.json'), root, fromRunner);
 // The runners must report broken libraries and broken runs (each self-check breaks them on purpose).
-counted('workerd runner self-check', process.execPath, [join(root, 'packages/srp/scripts/test-workerd-selfcheck.mjs')], join(resultsDir, 'workerd-selfcheck.json'), root, fromRunner);
-counted('Deno/Bun/Chromium runner self-check', process.execPath, [join(root, 'scripts/runtimes/selfcheck.mjs')], join(resultsDir, 'runtimes-selfcheck.json'), root, fromRunner);
+counted('whole-suite runner self-check (Buffer or node:crypto in the core fails workerd)', process.execPath, [join(root, 'scripts/runtimes/suite-selfcheck.mjs')], join(resultsDir, 'suite-selfcheck.json'), root, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
 
 console.log('\nSummary');

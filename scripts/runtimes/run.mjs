@@ -40,7 +40,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The runtimes this runner drives. The workers skip the cases that cannot hold there themselves (`CASE SKIP`). */
 export const RUNTIMES = { deno: {}, bun: {}, chromium: {} };
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Finding the tools.
@@ -88,7 +88,7 @@ function findBinary(runtime) {
 }
 
 /** /usr/bin/chromium or whatever `command -v chromium` finds; installs Debian's package when there is none. */
-function ensureChromium(log) {
+export function ensureChromium(log) {
   if (process.env.CHROMIUM_BIN) return process.env.CHROMIUM_BIN;
   const which = () => spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
   let found = which();
@@ -143,8 +143,10 @@ function runProcess(command, args, { cwd, env, timeoutMs }) {
 }
 
 const runners = {
-  deno: (outDir, timeoutMs) =>
-    runProcess(findBinary('deno'), ['run', '--no-prompt', '--no-config', '--no-lock', '--no-remote', '--no-npm', 'entry-deno.mjs'], {
+  // `denoAllowEnv` (suite.mjs only): the few variables vitest's colour detection (tinyrainbow) reads; the workers run
+  // with no permission at all.
+  deno: (outDir, timeoutMs, _log, { denoAllowEnv = [] } = {}) =>
+    runProcess(findBinary('deno'), ['run', '--no-prompt', '--no-config', '--no-lock', '--no-remote', '--no-npm', ...(denoAllowEnv.length > 0 ? [`--allow-env=${denoAllowEnv.join(',')}`] : []), 'entry-deno.mjs'], {
       cwd: outDir,
       env: { DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(outDir, 'deno-dir') },
       timeoutMs,
@@ -153,7 +155,7 @@ const runners = {
   chromium: runChromium,
 };
 
-async function loadPlaywright() {
+export async function loadPlaywright() {
   const dir = packageDir('playwright-core');
   if (dir === undefined) throw new Error('playwright-core not found: add it (devDependency) or set RUNTIMES_TOOLS_DIR');
   const module = await import(pathToFileURL(createRequire(join(dir, 'package.json')).resolve('playwright-core')).href);
@@ -254,7 +256,7 @@ async function runChromium(outDir, timeoutMs, log) {
  * Other options (plugins, mutateVectors, vectorFiles, srcDir, ...) go to bundleWorker unchanged.
  */
 export async function runInRuntime(options) {
-  const { runtime, claim = options.runtime, verbose = false, ...bundleOptions } = options;
+  const { runtime, claim = options.runtime, verbose = false, denoAllowEnv, ...bundleOptions } = options;
   const log = options.log ?? ((line) => console.log(line));
   const packageName = options.package ?? 'srp';
   const started = Date.now();
@@ -289,7 +291,7 @@ export async function runInRuntime(options) {
   }
   let run;
   try {
-    run = await runners[runtime](outDir, timeoutMs, log);
+    run = await runners[runtime](outDir, timeoutMs, log, { ...(denoAllowEnv ? { denoAllowEnv } : {}) });
   } catch (error) {
     run = { startError: error?.message ?? String(error) };
   }
@@ -331,7 +333,8 @@ export async function runInRuntime(options) {
     const m = /\[ FAIL \] (\S+) \((.*)\)$/.exec(line);
     if (!m) continue;
     const tally = /(\d+) of \d+ (\S+) cases failed/.exec(m[2]);
-    const countedFailures = tally ? cases.filter((c) => !c.ok && c.name.startsWith(`${tally[2]}/`)).length : 0;
+    // (A suite worker, scripts/runtimes/suite.mjs, reports no group in its message: any failing case accounts for it.)
+    const countedFailures = tally ? cases.filter((c) => !c.ok && c.name.startsWith(`${tally[2]}/`)).length : cases.filter((c) => !c.ok).length;
     if (countedFailures === 0) problems.push(`test ${m[1]} failed without a failing case: ${m[2].slice(0, 200)}`);
   }
   for (const [group, tally] of groups) {

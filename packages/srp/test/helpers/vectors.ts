@@ -1,8 +1,10 @@
-// Loads every vector file the suite runs: the repo's copy of the shared public set, the vectors generated from
-// reference clients (test-vectors/vectors.json), and any vectors-*.json in ../shared/vectors next to the repo.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Every vector file the suite runs: the repo's copy of the shared public set, the vectors generated from reference
+// clients (test-vectors/vectors.json) and any vectors-*.json in ../shared/vectors next to the repo, each id once.
+// They arrive as the module 'cognito-kit:workerd-vectors', built at bundle time by loadVectors() in
+// scripts/test-workerd.mjs: vitest.config.ts serves it in Node and edge-runtime, and the bundle runners
+// (workerd, Deno, Bun, Chromium) embed it, so this file reads no file system and runs everywhere.
+import vectorData from 'cognito-kit:workerd-vectors';
+import { fromHex } from './bytes.js';
 
 export interface Vector {
   id: string;
@@ -11,42 +13,17 @@ export interface Vector {
   tags: string[];
   input: Record<string, string | number | undefined>;
   expected: Record<string, string>;
+  /** The file the vector came from, relative to the repo root. */
   file: string;
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '../../../..');
-
-function vectorFiles(): string[] {
-  const files = [join(repoRoot, 'test-vectors/public/vectors-public.json')];
-  const generated = join(repoRoot, 'test-vectors/vectors.json');
-  if (existsSync(generated)) files.push(generated);
-  const shared = resolve(repoRoot, '../shared/vectors');
-  if (existsSync(shared)) {
-    for (const name of readdirSync(shared).sort()) {
-      if (/^vectors-.*\.json$/.test(name)) files.push(join(shared, name));
-    }
-  }
-  return files;
 }
 
 /** All vectors, each id once (the repo copy of the public set wins over ../shared's identical one). */
 export function loadVectors(): Vector[] {
-  const seen = new Set<string>();
-  const out: Vector[] = [];
-  for (const file of vectorFiles()) {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Omit<Vector, 'file'>[] };
-    for (const vector of parsed.vectors) {
-      if (seen.has(vector.id)) continue;
-      seen.add(vector.id);
-      out.push({ ...vector, file: file.slice(repoRoot.length + 1) });
-    }
-  }
-  return out;
+  return vectorData.vectors as unknown as Vector[];
 }
 
 export function hexBytes(hex: string): Uint8Array {
-  return Uint8Array.from(Buffer.from(hex.length % 2 ? '0' + hex : hex, 'hex'));
+  return fromHex(hex);
 }
 
 /** A randomBytes that hands out the given chunks in order and fails on any other request. */

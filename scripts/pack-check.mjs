@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// The packages as a user gets them: `pnpm pack` tarballs, checked for what they hold, installed into a scratch
+// project outside the workspace (offline: the tarballs plus pnpm's store, which already holds @noble/hashes), then
+// imported from ESM (`import`), from CommonJS (`require`, through Node's require(esm), unflagged since 20.19),
+// type-checked by a strict TypeScript consumer (module nodenext, .mts and .cts), and the `cognito-kit` bin run.
+// Each import style performs a full SRP login against the server half and builds the requests with the builder.
+//
+//   node scripts/pack-check.mjs [--keep]
+//
+// The last line is `pack-check: N passed, M failed`; RESULTS_FILE gets { runner, passed, failed }.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pnpm = existsSync(join(root, '.tools/bin/pnpm')) ? join(root, '.tools/bin/pnpm') : 'pnpm';
+const started = Date.now();
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail && !ok ? `\n       ${detail.split('\n').join('\n       ')}` : ''}`);
+};
+const sh = (command, args, cwd, env = {}) => {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
+  return { ok: r.status === 0, out: `${r.error ? `${command}: ${r.error.message}\n` : ''}${r.stdout ?? ''}${r.stderr ?? ''}`.trim(), stdout: r.stdout ?? '' };
+};
+
+// Outside the workspace: a pnpm-workspace.yaml or node_modules up the tree must not be found.
+const scratch = mkdtempSync(join(tmpdir(), 'cognito-kit-pack-'));
+const tarballs = join(scratch, 'tarballs');
+const app = join(scratch, 'app');
+mkdirSync(tarballs);
+mkdirSync(app);
+
+try {
+  // 1. Pack (pnpm rewrites workspace:* to the version) and look inside.
+  const packages = { srp: '@cognito-kit/srp', 'request-builder': '@cognito-kit/request-builder' };
+  const tgz = {};
+  for (const dir of Object.keys(packages)) {
+    const before = new Set(readdirSync(tarballs));
+    const r = sh(pnpm, ['pack', '--pack-destination', tarballs], join(root, 'packages', dir));
+    const made = readdirSync(tarballs).filter((f) => !before.has(f) && f.endsWith('.tgz'));
+    check(`pnpm pack ${packages[dir]}`, r.ok && made.length === 1, r.out.slice(-800));
+    if (made.length !== 1) continue;
+    tgz[dir] = join(tarballs, made[0]);
+    const list = sh('tar', ['-tzf', tgz[dir]], scratch).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+    const must = ['package.json', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'src/index.ts'];
+    if (dir === 'srp') must.push('dist/server/index.js', 'dist/server/index.d.ts');
+    if (dir === 'request-builder') must.push('dist/cli/main.js');
+    const missing = must.filter((f) => !list.includes(f));
+    const stray = list.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.(ts|md))$/.test(f) || /(^|\/)(test|__tests__|\.cache|node_modules)\//.test(f) || /\.test\.ts$/.test(f));
+    check(`${packages[dir]} tarball holds dist (js, d.ts, maps), src and docs, nothing else (${list.length} files)`, missing.length === 0 && stray.length === 0, `missing: ${missing.join(', ') || 'none'}; not expected: ${stray.join(', ') || 'none'}`);
+  }
+  if (!tgz.srp || !tgz['request-builder']) throw new Error('no tarballs to install');
+
+  // 2. Install offline into the scratch project. The request builder's dependency on @cognito-kit/srp@<version>
+  //    is not on the registry yet: the override points it at the tarball.
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'scratch-consumer', private: true, dependencies: { '@cognito-kit/srp': `file:${tgz.srp}`, '@cognito-kit/request-builder': `file:${tgz['request-builder']}` } }, null, 2),
+  );
+  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n  "@cognito-kit/srp": ${JSON.stringify(`file:${tgz.srp}`)}\nupdateNotifier: false\n`);
+  const install = sh(pnpm, ['install', '--offline', '--config.confirmModulesPurge=false'], app, { CI: 'true' });
+  check('install the tarballs into a scratch project outside the workspace, offline', install.ok && existsSync(join(app, 'node_modules/@cognito-kit/request-builder/package.json')), install.out.slice(-1500));
+
+  // 3. The same login from ESM and from CommonJS. login.cjs takes the three modules, so both import styles run
+  //    identical code; it throws on any mismatch.
+  writeFileSync(
+    join(app, 'login.cjs'),
+    `'use strict';
+module.exports = function login(srp, server, rb) {
+  const userPoolId = 'eu-west-2_Pack1Test', clientId = 'packclient123', clientSecret = 'pack0secret0long0enough0000', username = 'alice', password = 'correct horse';
+  const user = { userPoolId, userIdForSrp: username, ...server.createUserVerifier({ userPoolId, userIdForSrp: username, password }) };
+  const first = rb.buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId, clientSecret, username });
+  if (!srp.isSrpSession(first.srpSession)) throw new Error('the builder and the consumer see two copies of @cognito-kit/srp');
+  const challenge = server.createServerChallenge(user, first.request.AuthParameters.SRP_A);
+  const response = { ChallengeName: challenge.challengeName, ChallengeParameters: challenge.challengeParameters, Session: 'pack-check-session-0123456789' };
+  const { request } = rb.buildRespondToAuthChallenge({ challengeName: 'PASSWORD_VERIFIER', clientId, clientSecret, userPoolId, srpSession: first.srpSession, password, response });
+  if (!server.verifyPasswordClaim(challenge, request.ChallengeResponses, { clientId, clientSecret })) throw new Error('the server half refused the login');
+  const http = rb.toHttpRequest('RespondToAuthChallenge', request, { region: 'eu-west-2' });
+  if (http.headers['X-Amz-Target'] !== 'AWSCognitoIdentityProviderService.RespondToAuthChallenge') throw new Error('unexpected HTTP request');
+  if (srp.secretHash('test', '123abd', 'clientSecret') !== 'LoIX/oPJWZzFYv8liJYRo+CHv16FNDY10JlZEDjL3Vg=') throw new Error('SECRET_HASH differs');
+  let code;
+  try { srp.respondToPasswordVerifier(srp.createSrpSession(), { userPoolId, password, challengeParameters: { ...challenge.challengeParameters, SRP_B: '0' } }); } catch (e) { code = e instanceof srp.SrpError ? e.code : String(e); }
+  if (code !== 'INVALID_SRP_B') throw new Error('expected SrpError INVALID_SRP_B, got ' + code);
+  return 'signed in';
+};
+`,
+  );
+  writeFileSync(
+    join(app, 'esm.mjs'),
+    `import * as srp from '@cognito-kit/srp';\nimport * as server from '@cognito-kit/srp/server';\nimport * as rb from '@cognito-kit/request-builder';\nimport login from './login.cjs';\nconsole.log('esm: ' + login(srp, server, rb));\n`,
+  );
+  writeFileSync(
+    join(app, 'cjs.cjs'),
+    `'use strict';\nconst srp = require('@cognito-kit/srp');\nconst server = require('@cognito-kit/srp/server');\nconst rb = require('@cognito-kit/request-builder');\nif (typeof srp.createSrpSession !== 'function') throw new Error('require() did not return the ESM namespace');\nconsole.log('cjs: ' + require('./login.cjs')(srp, server, rb) + ' (require(esm), Node ' + process.versions.node + ')');\n`,
+  );
+  const esm = sh(process.execPath, ['esm.mjs'], app);
+  check('import from ESM: a full SRP login against the server half, requests built', esm.ok && esm.stdout.includes('esm: signed in'), esm.out.slice(-1500));
+  const cjs = sh(process.execPath, ['cjs.cjs'], app);
+  const warned = /ExperimentalWarning/.test(cjs.out);
+  check(`require from CommonJS (require(esm) on Node ${process.versions.node}): the same login${warned ? ' (with an ExperimentalWarning)' : ''}`, cjs.ok && cjs.stdout.includes('cjs: signed in'), cjs.out.slice(-1500));
+
+  // 4. A strict TypeScript consumer resolves the types through the exports maps, from ESM and from CommonJS.
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['*.mts', '*.cts'] }, null, 2),
+  );
+  const consumer = `import { createSrpSession, respondToPasswordVerifier, SrpError, type SrpErrorCode, type SrpSession } from '@cognito-kit/srp';
+import { createServerChallenge, type ServerChallenge } from '@cognito-kit/srp/server';
+import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';
+const session: SrpSession = createSrpSession();
+const built: { request: InitiateAuthRequest; srpSession?: SrpSession } = buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId: 'c', username: 'u' });
+const challenge: ServerChallenge = createServerChallenge({ userPoolId: 'eu-west-2_a', userIdForSrp: 'u', salt: '00', verifier: '01' }, session.srpA);
+const answer: Record<string, string> = respondToPasswordVerifier(session, { userPoolId: 'eu-west-2_a', password: 'p', challengeParameters: challenge.challengeParameters });
+const code: SrpErrorCode | undefined = new SrpError('INVALID_HEX', 'x', 'SRP_B').code;
+// @ts-expect-error a number is not a password
+respondToPasswordVerifier(session, { userPoolId: 'eu-west-2_a', password: 1, challengeParameters: {} });
+void built; void answer; void code;
+`;
+  writeFileSync(join(app, 'consumer.mts'), consumer);
+  writeFileSync(join(app, 'consumer.cts'), consumer.replace(/^import /gm, 'import ').replace("import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';", "import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';\nexport {};"));
+  const tsc = sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+  check('a strict TypeScript consumer (nodenext, .mts and .cts) type-checks against the tarballs', tsc.ok, tsc.out.slice(-2000));
+
+  // 5. The CLI from the installed bin.
+  const bin = sh(join(app, 'node_modules/.bin/cognito-kit'), ['--help'], app);
+  check('the cognito-kit bin runs from the installed tarball (--help)', bin.ok && /cognito-kit/.test(bin.out), bin.out.slice(-800));
+} catch (error) {
+  check('pack check ran to the end', false, String(error?.stack ?? error));
+} finally {
+  if (!process.argv.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
+  else console.log(`kept ${scratch}`);
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (process.env.RESULTS_FILE) writeFileSync(process.env.RESULTS_FILE, JSON.stringify({ runner: 'pack-check', passed, failed }) + '\n');
+console.log(`pack-check: ${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
