@@ -47,8 +47,12 @@ export function buildAuthParameters(
     return undefined;
   }
   if (typeof flow !== 'string' || !(allowedFlows as readonly string[]).includes(flow)) {
-    const why = (AUTH_FLOWS as readonly string[]).includes(flow as string) ? `is not valid for ${operation}` : 'is not an AuthFlowType';
-    v.add('INVALID_ENUM', 'authFlow', `authFlow ${typeof flow === 'string' ? JSON.stringify(flow) : 'value'} ${why} (use one of ${allowedFlows.join(', ')})`);
+    const known = (AUTH_FLOWS as readonly string[]).includes(flow as string);
+    // Only a value shaped like an enum name is repeated (MAGIC, ADMIN_NO_SRP): anything else may be a secret typed
+    // into the wrong member, and messages never repeat those.
+    const enumLike = typeof flow === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(flow);
+    const shown = enumLike ? JSON.stringify(flow) : typeof flow === 'string' ? `(a string of ${flow.length} characters)` : 'value';
+    v.add('INVALID_ENUM', 'authFlow', `authFlow ${shown} ${known ? `is not valid for ${operation}` : 'is not an AuthFlowType'} (use one of ${allowedFlows.join(', ')})`);
     return undefined;
   }
   const authFlow = flow as AuthFlow;

@@ -15,7 +15,7 @@ import {
 } from '@cognito-kit/srp';
 import { SHAPES } from './model.js';
 import type { ChallengeResponse } from './types.js';
-import { childPath, type Validator } from './validation.js';
+import { childPath, isValidDate, type Validator } from './validation.js';
 
 export interface BuiltChallengeResponses {
   ChallengeName: string;
@@ -44,15 +44,23 @@ export function buildChallengeResponses(
   }
   const ChallengeName = v.string(name, 'challengeName', { name: 'ChallengeNameType', min: 1, max: 131072 }, true);
   if (ChallengeName === undefined) return undefined;
-  const structured = STRUCTURED[ChallengeName];
+  const structured = Object.hasOwn(STRUCTURED, ChallengeName) ? STRUCTURED[ChallengeName] : undefined;
   if (structured === undefined || input.challengeResponses !== undefined) {
-    v.onlyFields(input, [...commonFields, 'challengeName', 'challengeResponses', 'response'], '', `when answering ${ChallengeName} with challengeResponses`);
+    v.onlyFields(input, [...commonFields, 'challengeName', 'challengeResponses', 'response'], '', `when answering ${shownName(ChallengeName)} with challengeResponses`);
     return passThrough(input, v, ChallengeName);
   }
   v.onlyFields(input, [...commonFields, 'challengeName', ...structured], '', `by the ${ChallengeName} answer`);
   const clientSecret = v.string(input.clientSecret, 'clientSecret', SHAPES.ClientSecret, false);
   if (ChallengeName === 'DEVICE_SRP_AUTH') return deviceSrpAuth(input, v, clientSecret);
   return srpVerifier(input, v, ChallengeName, clientSecret, !commonFields.includes('userPoolId'));
+}
+
+/**
+ * A challenge name for a message: repeated only when it looks like one (the enum is open, so EMAIL_MFA is shown);
+ * another value may be a secret typed into the wrong member, and messages never repeat those.
+ */
+function shownName(name: unknown): string {
+  return typeof name === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(name) ? name : 'another challenge';
 }
 
 function passThrough(input: Record<string, unknown>, v: Validator, ChallengeName: string): BuiltChallengeResponses | undefined {
@@ -80,7 +88,7 @@ function previousSession(input: Record<string, unknown>, v: Validator): string |
   if (response === undefined) return undefined;
   const named = response.ChallengeName;
   if (named !== undefined && named !== input.challengeName) {
-    v.add('CONFLICT', 'response.ChallengeName', `the response asks for ${String(named)}, not ${String(input.challengeName)}`);
+    v.add('CONFLICT', 'response.ChallengeName', `the response asks for ${shownName(named)}, not ${shownName(input.challengeName)}`);
   }
   return v.string(response.Session, 'response.Session', SHAPES.SessionType, false);
 }
@@ -142,7 +150,7 @@ function srpVerifier(
   const srpSession = sessionOrNew(input, v, true);
   const previous = previousChallenge(input, v);
   const parametersPath = input.response !== undefined ? 'response.ChallengeParameters' : 'challengeParameters';
-  if (input.now !== undefined && !(input.now instanceof Date)) v.add('INVALID_TYPE', 'now', 'now must be a Date');
+  if (input.now !== undefined && !isValidDate(input.now)) v.add('INVALID_TYPE', 'now', 'now must be a valid Date');
   const device = ChallengeName === 'DEVICE_PASSWORD_VERIFIER';
   if (device) {
     v.string(input.deviceGroupKey, 'deviceGroupKey', { name: 'StringType', min: 1, max: 131072 }, true);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createDeviceVerifier, type RandomSource } from '@cognito-kit/srp';
+import { SrpError, createDeviceVerifier, type RandomSource } from '@cognito-kit/srp';
 import { MEMBER_ORDER, SHAPES, inMemberOrder } from './model.js';
 import { Validator } from './validation.js';
 
@@ -55,9 +55,21 @@ export function buildConfirmDevice(input: ConfirmDeviceInput): { request: Confir
   const DeviceKey = v.string(record!.deviceKey, 'deviceKey', SHAPES.DeviceKeyType, true);
   const deviceGroupKey = v.string(record!.deviceGroupKey, 'deviceGroupKey', { name: 'DeviceGroupKey', min: 1, max: 131072 }, true);
   const DeviceName = v.string(record!.deviceName, 'deviceName', SHAPES.DeviceNameType, false);
+  const randomBytes = record!.randomBytes;
+  if (randomBytes !== undefined && typeof randomBytes !== 'function') v.add('INVALID_TYPE', 'randomBytes', 'randomBytes must be a function (length) => Uint8Array');
   v.finish();
-  const random = input.randomBytes === undefined ? {} : { randomBytes: input.randomBytes };
-  const { devicePassword, DeviceSecretVerifierConfig } = createDeviceVerifier({ deviceGroupKey: deviceGroupKey!, deviceKey: DeviceKey!, ...random });
+  const random = randomBytes === undefined ? {} : { randomBytes: randomBytes as NonNullable<RandomSource['randomBytes']> };
+  let created: ReturnType<typeof createDeviceVerifier>;
+  try {
+    created = createDeviceVerifier({ deviceGroupKey: deviceGroupKey!, deviceKey: DeviceKey!, ...random });
+  } catch (error) {
+    // Only the random source can fail here (the keys are validated above): its bytes were unusable.
+    if (!(error instanceof SrpError)) throw error;
+    v.add('INVALID_TYPE', error.field ?? 'randomBytes', `${error.message} (${error.code})`);
+    v.finish();
+    throw error;
+  }
+  const { devicePassword, DeviceSecretVerifierConfig } = created;
   const request = inMemberOrder<ConfirmDeviceRequest>(
     { AccessToken, DeviceKey, DeviceSecretVerifierConfig: { PasswordVerifier: DeviceSecretVerifierConfig.PasswordVerifier, Salt: DeviceSecretVerifierConfig.Salt }, DeviceName },
     MEMBER_ORDER.ConfirmDevice,

@@ -34,7 +34,7 @@ export function requiresSigV4(operation: Operation): boolean {
   return ADMIN_OPERATIONS.includes(operation);
 }
 
-function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNEXPECTED_FIELD', message: string): never {
+function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNEXPECTED_FIELD' | 'INVALID_TYPE', message: string): never {
   throw new RequestValidationError([{ code, path, message }]);
 }
 
@@ -50,7 +50,8 @@ function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNE
  * ```
  */
 export function regionEndpoint(region: string): string {
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) fail('region', 'PATTERN', 'region must look like us-east-1');
+  if (typeof region !== 'string') fail('region', 'INVALID_TYPE', 'region must be a string such as us-east-1');
+  if (region.length > 64 || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) fail('region', 'PATTERN', 'region must look like us-east-1');
   return `https://cognito-idp.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/`;
 }
 
@@ -76,8 +77,14 @@ export function regionEndpoint(region: string): string {
  * ```
  */
 export function toHttpRequest(operation: Operation, request: object, destination: Destination = {}): HttpRequest {
-  if (!Object.hasOwn(MEMBER_ORDER, operation)) {
+  if (typeof operation !== 'string' || !Object.hasOwn(MEMBER_ORDER, operation)) {
     fail('operation', 'INVALID_ENUM', `operation must be one of ${Object.keys(MEMBER_ORDER).join(', ')}`);
+  }
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    fail('request', 'INVALID_TYPE', 'request must be a request object (as the builders return it)');
+  }
+  if (typeof destination !== 'object' || destination === null) {
+    fail('destination', 'INVALID_TYPE', 'destination must be { region }, { endpoint } or {}');
   }
   if (operation === 'ConfirmDevice' && typeof (request as { AccessToken?: unknown }).AccessToken !== 'string') {
     fail('request.AccessToken', 'REQUIRED', 'ConfirmDevice needs AccessToken (the access token of the login that returned the device key)');
@@ -106,6 +113,15 @@ export function toHttpRequest(operation: Operation, request: object, destination
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `${TARGET_PREFIX}.${operation}`,
     },
-    body: JSON.stringify(request),
+    body: jsonBody(request),
   };
+}
+
+/** The body; a request that is not JSON data (a bigint, a cycle) is refused with a typed error. */
+function jsonBody(request: object): string {
+  try {
+    return JSON.stringify(request);
+  } catch {
+    return fail('request', 'INVALID_TYPE', 'request must be JSON data (as the builders return it)');
+  }
 }

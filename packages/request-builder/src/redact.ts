@@ -1,20 +1,36 @@
 /**
- * Copies of requests that are safe to log.
+ * Copies of requests (and responses) that are safe to log.
  *
  * @module
  */
+import { RequestValidationError } from './errors.js';
 
-/** Members the service model marks sensitive in these requests (and UserContextDataType, sensitive as a whole). */
-const SENSITIVE_STRINGS = ['ClientId', 'Session'] as const;
+/**
+ * Top-level members masked whole. From the service model's `sensitive` trait: ClientId (ClientIdType), Session
+ * (SessionType), AccessToken (TokenModelType, ConfirmDevice) and UserContextData (UserContextDataType).
+ */
+const SENSITIVE_STRINGS = ['ClientId', 'Session', 'AccessToken', 'UserContextData'] as const;
+/**
+ * Maps whose values are masked and keys kept: AuthParametersType and ChallengeResponsesType are sensitive as a
+ * whole (they carry PASSWORD, SRP_A, SECRET_HASH, REFRESH_TOKEN, PASSWORD_CLAIM_SIGNATURE, NEW_PASSWORD, MFA codes).
+ */
 const SENSITIVE_MAPS = ['AuthParameters', 'ChallengeResponses'] as const;
+/** Members of AuthenticationResultType (a response) that are TokenModelType, sensitive. */
+const TOKENS = ['AccessToken', 'IdToken', 'RefreshToken'] as const;
 const MASK = '***';
 
 /**
- * Returns a copy of a request with the model's sensitive members masked: ClientId, Session, and every value of
- * AuthParameters and ChallengeResponses (the keys stay, so a log still shows which parameters were sent), and
- * UserContextData; and, beyond the model, the values of ContextData's HTTP headers and its EncodedData (forwarded
- * headers carry cookies and authorization). Other members are copied as they are. The input is not modified.
+ * Returns a copy of a request with the model's sensitive members masked: ClientId, Session, AccessToken
+ * (ConfirmDevice), UserContextData, and every value of AuthParameters and ChallengeResponses (the keys stay, so a
+ * log still shows which parameters were sent). Beyond the model, also masked: the values of ContextData's HTTP
+ * headers and its EncodedData (forwarded headers carry cookies and authorization), and ConfirmDevice's
+ * DeviceSecretVerifierConfig.PasswordVerifier (a verifier lets anyone who has it test device-password guesses
+ * offline; the Salt is kept). A response passed here has its AuthenticationResult tokens (AccessToken, IdToken,
+ * RefreshToken) and Session masked too. Other members are copied as they are: ClientMetadata, AnalyticsMetadata,
+ * UserPoolId, AuthFlow, ChallengeName, DeviceKey, DeviceName and ChallengeParameters (not sensitive in the model).
+ * The input is not modified.
  *
+ * @throws {RequestValidationError} `INVALID_TYPE` when `request` is not an object of JSON data (requests are)
  * @example
  * ```ts
  * import { buildAdminInitiateAuth, redact } from '@cognito-kit/request-builder';
@@ -25,27 +41,52 @@ const MASK = '***';
  * ```
  */
 export function redact<T extends object>(request: T): T {
-  const copy: Record<string, unknown> = jsonCopy(request);
+  const copy = jsonCopy(request);
   for (const key of SENSITIVE_STRINGS) if (copy[key] !== undefined) copy[key] = MASK;
   for (const key of SENSITIVE_MAPS) {
     const map = copy[key];
-    if (typeof map === 'object' && map !== null) {
-      copy[key] = Object.fromEntries(Object.keys(map).map((name) => [name, MASK]));
-    }
+    if (map === undefined) continue;
+    copy[key] = isRecord(map) ? Object.fromEntries(Object.keys(map).map((name) => [name, MASK])) : MASK;
   }
-  if (copy.UserContextData !== undefined) copy.UserContextData = MASK;
   // Not sensitive in the model, but forwarded headers carry cookies and authorization: keep only their names.
-  const context = copy.ContextData as { HttpHeaders?: { headerName?: string; headerValue?: string }[]; EncodedData?: string } | undefined;
-  if (context !== undefined) {
+  const context = copy.ContextData;
+  if (isRecord(context)) {
     if (Array.isArray(context.HttpHeaders)) {
-      context.HttpHeaders = context.HttpHeaders.map((header) => ({ ...header, headerValue: MASK }));
+      context.HttpHeaders = context.HttpHeaders.map((header: unknown) => (isRecord(header) ? { ...header, headerValue: MASK } : MASK));
     }
     if (context.EncodedData !== undefined) context.EncodedData = MASK;
+  } else if (context !== undefined) {
+    copy.ContextData = MASK;
+  }
+  const verifierConfig = copy.DeviceSecretVerifierConfig;
+  if (isRecord(verifierConfig) && verifierConfig.PasswordVerifier !== undefined) verifierConfig.PasswordVerifier = MASK;
+  const result = copy.AuthenticationResult;
+  if (isRecord(result)) {
+    for (const token of TOKENS) if (result[token] !== undefined) result[token] = MASK;
   }
   return copy as T;
 }
 
-/** A deep copy through JSON: requests are JSON data, and this drops nothing that goes on the wire. */
-function jsonCopy<T>(value: T): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A deep copy through JSON: requests are JSON data, and this drops nothing that goes on the wire. JSON.parse makes
+ * `__proto__` an own member, so a hostile key cannot reach a prototype.
+ */
+function jsonCopy(value: unknown): Record<string, unknown> {
+  let text: string | undefined;
+  try {
+    text = typeof value === 'object' && value !== null && !Array.isArray(value) ? JSON.stringify(value) : undefined;
+  } catch {
+    text = undefined; // a bigint, a cycle or a throwing toJSON: not a request
+  }
+  const copy: unknown = text === undefined ? undefined : JSON.parse(text);
+  if (!isRecord(copy)) {
+    throw new RequestValidationError([
+      { code: 'INVALID_TYPE', path: 'request', message: 'request must be an object of JSON data (a request built by this package, or a response)' },
+    ]);
+  }
+  return copy;
 }

@@ -182,7 +182,11 @@ export type PasswordVerifierAnswer = {
   /** Instead of `response`: the ChallengeParameters alone. */
   challengeParameters?: Record<string, string>;
   deviceKey?: string;
-  /** The instant TIMESTAMP is signed for; `new Date()` by default. */
+  /**
+   * The instant TIMESTAMP is signed for; `new Date()` by default. Cognito compares it with its own clock: a clock
+   * minutes off makes Cognito answer NotAuthorizedException, exactly as for a wrong password (see SECURITY.md).
+   * Inject it to correct a known offset, or in tests. An invalid Date is INVALID_TYPE at `now`.
+   */
   now?: Date;
 };
 
@@ -206,6 +210,7 @@ export type DevicePasswordVerifierAnswer = {
   /** The DEVICE_SRP_AUTH response: its ChallengeParameters and Session are used. */
   response?: ChallengeResponse;
   challengeParameters?: Record<string, string>;
+  /** The instant TIMESTAMP is signed for; `new Date()` by default (see PASSWORD_VERIFIER's `now`). */
   now?: Date;
 };
 

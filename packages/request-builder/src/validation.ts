@@ -6,6 +6,24 @@
 import { RequestValidationError, type ValidationCode, type ValidationIssue } from './errors.js';
 import type { StringShape } from './model.js';
 
+/**
+ * Sets `record[key] = value` as an own data property, also for the key `__proto__` (plain assignment would set the
+ * prototype, or silently drop a string value, instead of adding the member).
+ */
+export function setMember(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Whether `value` is a `Date` (of any realm) holding a valid instant; look-alikes are not. */
+export function isValidDate(value: unknown): value is Date {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Number.isNaN(Date.prototype.getTime.call(value));
+  } catch {
+    return false; // no [[DateValue]]: not a Date
+  }
+}
+
 /** Length in Unicode code points, as Smithy's `length` trait counts (not UTF-16 units). */
 export function codePointLength(text: string): number {
   let count = 0;
@@ -52,6 +70,12 @@ export class Validator {
       this.add('INVALID_TYPE', path, `${path} must be a string, got ${describe(value)}`);
       return undefined;
     }
+    // A string of more than 2·max UTF-16 units has more than max code points: refused without counting them, so a
+    // hostile 10 MB value costs a comparison.
+    if (shape.max !== undefined && value.length > 2 * shape.max) {
+      this.add('TOO_LONG', path, `${path} must have at most ${shape.max} characters (${shape.name}), got more than ${2 * shape.max}`);
+      return value;
+    }
     const length = codePointLength(value);
     if (shape.min !== undefined && length < shape.min) {
       this.add('TOO_SHORT', path, `${path} must have at least ${shape.min} character${shape.min === 1 ? "" : "s"} (${shape.name}), got ${length}`);
@@ -74,11 +98,11 @@ export class Validator {
     for (const [key, entry] of Object.entries(value)) {
       if (entry === undefined) continue; // absent, as the SDK treats it
       const entryPath = childPath(path, key);
-      if (codePointLength(key) > (shape.max ?? Infinity)) {
+      if (key.length > (shape.max ?? Infinity) && (key.length > 2 * shape.max! || codePointLength(key) > shape.max!)) {
         this.add('TOO_LONG', entryPath, `the key of ${entryPath} must have at most ${shape.max} characters (${shape.name})`);
       }
       const checked = this.string(entry, entryPath, shape, true);
-      if (checked !== undefined) out[key] = checked;
+      if (checked !== undefined) setMember(out, key, checked);
     }
     return out;
   }

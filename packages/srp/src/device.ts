@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { SrpError, assertString } from './errors.js';
+import { SrpError, assertObject, assertString } from './errors.js';
 import { bytesToBase64, bytesToBigint } from './encoding.js';
 import { padBytes } from './pad.js';
 import { challengeParameter, computePasswordClaim } from './password-claim.js';
@@ -48,6 +48,7 @@ export interface DeviceVerifier {
  * ```
  */
 export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string } & RandomSource): DeviceVerifier {
+  assertObject(input, 'input');
   assertString(input.deviceGroupKey, 'deviceGroupKey', true);
   assertString(input.deviceKey, 'deviceKey', true);
   const devicePassword = bytesToBase64(drawRandomBytes(input, DEVICE_PASSWORD_BYTES));
@@ -83,6 +84,13 @@ export interface DevicePasswordVerifierInput {
   clientId?: string;
   /** Adds SECRET_HASH over USERNAME. */
   clientSecret?: string;
+  /**
+   * The instant to sign as TIMESTAMP; `new Date()` by default. Inject it for tests, or to correct a clock known to be
+   * off. Cognito checks TIMESTAMP against its own clock: a machine clock that is minutes off (about five in reported
+   * cases; the model says the answer must come "within a few seconds") makes Cognito answer NotAuthorizedException,
+   * which looks exactly like a wrong password. Nothing here can detect that: keep the clock synchronised (NTP), or
+   * pass a corrected `now`. An invalid `Date` (or a non-Date) throws `INVALID_DATE` before any work.
+   */
   now?: Date;
 }
 
@@ -114,12 +122,13 @@ export type DevicePasswordVerifierResponses = {
  * ```
  */
 export function respondToDevicePasswordVerifier(session: SrpSession, input: DevicePasswordVerifierInput): DevicePasswordVerifierResponses {
+  assertObject(input, 'input');
   assertString(input.deviceGroupKey, 'deviceGroupKey', true);
   assertString(input.deviceKey, 'deviceKey', true);
   assertString(input.devicePassword, 'devicePassword', true);
   const parameters = input.challengeParameters;
   const username = challengeParameter(parameters, 'USERNAME');
-  const challengedDevice = (parameters as Readonly<Record<string, string | undefined>>).DEVICE_KEY;
+  const challengedDevice = (parameters as Readonly<Record<string, unknown>>).DEVICE_KEY;
   if (challengedDevice !== undefined && challengedDevice !== input.deviceKey) {
     throw new SrpError('DEVICE_KEY_MISMATCH', 'challengeParameters.DEVICE_KEY is not the deviceKey answering', 'DEVICE_KEY');
   }

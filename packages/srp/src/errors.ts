@@ -27,6 +27,9 @@
  * - `SESSION_ALREADY_USED`: the SRP session has answered a challenge already; each login needs a new one.
  * - `RANDOM_UNAVAILABLE`: no `crypto.getRandomValues` in this runtime and no `randomBytes` was given.
  * - `INVALID_RANDOM_BYTES`: an injected `randomBytes` returned the wrong length or type, or only zero bytes.
+ * - `INPUT_TOO_LARGE`: a server value is longer than any honest one can be (SRP_B or SRP_A over 1,024 hex digits,
+ *   SALT over 1,024, SECRET_BLOCK, USER_ID_FOR_SRP, USERNAME or DEVICE_KEY over the model's 131,072 characters);
+ *   refused before it is parsed, so a hostile 10 MB challenge costs microseconds.
  */
 export type SrpErrorCode =
   | 'INVALID_ARGUMENT'
@@ -44,7 +47,8 @@ export type SrpErrorCode =
   | 'INVALID_SESSION'
   | 'SESSION_ALREADY_USED'
   | 'RANDOM_UNAVAILABLE'
-  | 'INVALID_RANDOM_BYTES';
+  | 'INVALID_RANDOM_BYTES'
+  | 'INPUT_TOO_LARGE';
 
 /**
  * Thrown for every input `@cognito-kit/srp` refuses. Check `code`, not the message.
@@ -83,6 +87,13 @@ export function assertString(value: unknown, field: string, nonEmpty = false): a
   }
   if (nonEmpty && value.length === 0) {
     throw new SrpError('INVALID_ARGUMENT', `${field} must not be empty`, field);
+  }
+}
+
+/** Throws {@link SrpError} `INVALID_ARGUMENT` unless `value` is a non-null object (an options or input bag). */
+export function assertObject(value: unknown, field: string): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) {
+    throw new SrpError('INVALID_ARGUMENT', `${field} must be an object, got ${describeType(value)}`, field);
   }
 }
 

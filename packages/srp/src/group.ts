@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToBigint, concatBytes } from './encoding.js';
 import { padBytes } from './pad.js';
+import { sha256 } from './sha256.js';
 
 /**
  * The 3072-bit safe prime of RFC 3526 §4, the modulus of every Cognito SRP computation.

@@ -8,6 +8,7 @@ import { SrpError, assertString, describeType } from './errors.js';
 import { parseUnsignedHex } from './encoding.js';
 import { assertUnusedSession, claimSessionSecrets, type SrpSession } from './session.js';
 import { assertValidB, computeS, computeU, computeX, decodeSecretBlock, deriveKey, hashIdentity, signPasswordClaim } from './steps.js';
+import { MAX_CHALLENGE_STRING_LENGTH, MAX_SALT_DIGITS, MAX_SRP_PUBLIC_VALUE_DIGITS, assertMaxLength } from './limits.js';
 import { formatTimestamp } from './timestamp.js';
 
 /** What the server sent that the claim needs. */
@@ -17,11 +18,18 @@ export interface ServerChallengeValues {
   SECRET_BLOCK: string;
 }
 
+/** Longest accepted value of each member (see limits.ts for why); every other member: the model's StringType. */
+const MAX_LENGTH: Readonly<Record<string, readonly [number, 'digits' | 'characters']>> = {
+  SRP_B: [MAX_SRP_PUBLIC_VALUE_DIGITS, 'digits'],
+  SALT: [MAX_SALT_DIGITS, 'digits'],
+};
+
 /**
- * Reads a required ChallengeParameters member.
+ * Reads a required ChallengeParameters member, refusing one longer than any honest value before it is parsed.
  *
  * @throws {SrpError} `INVALID_ARGUMENT` when the map itself is missing; `MISSING_CHALLENGE_PARAMETER` when the
- *   member is absent or not a string
+ *   member is absent or not a string; `INPUT_TOO_LARGE` when it is too long (SRP_B or SALT over 1,024 hex digits,
+ *   any other over 131,072 characters)
  */
 export function challengeParameter(parameters: unknown, name: string): string {
   if (typeof parameters !== 'object' || parameters === null) {
@@ -31,6 +39,8 @@ export function challengeParameter(parameters: unknown, name: string): string {
   if (typeof value !== 'string') {
     throw new SrpError('MISSING_CHALLENGE_PARAMETER', `challengeParameters.${name} is missing`, name);
   }
+  const [max, unit] = MAX_LENGTH[name] ?? [MAX_CHALLENGE_STRING_LENGTH, 'characters'];
+  assertMaxLength(value, max, name, unit);
   return value;
 }
 

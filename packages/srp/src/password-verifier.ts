@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { SrpError, assertString } from './errors.js';
+import { SrpError, assertObject, assertString } from './errors.js';
 import { challengeParameter, computePasswordClaim } from './password-claim.js';
 import { poolNameOf } from './pool.js';
 import { secretHasher } from './secret-hash.js';
@@ -36,7 +36,13 @@ export interface PasswordVerifierInput {
   clientSecret?: string;
   /** The remembered device's key: adds DEVICE_KEY. */
   deviceKey?: string;
-  /** The instant to sign; `new Date()` by default. Cognito accepts only a few seconds of skew. */
+  /**
+   * The instant to sign as TIMESTAMP; `new Date()` by default. Inject it for tests, or to correct a clock known to be
+   * off. Cognito checks TIMESTAMP against its own clock: a machine clock that is minutes off (about five in reported
+   * cases; the model says the answer must come "within a few seconds") makes Cognito answer NotAuthorizedException,
+   * which looks exactly like a wrong password. Nothing here can detect that: keep the clock synchronised (NTP), or
+   * pass a corrected `now`. An invalid `Date` (or a non-Date) throws `INVALID_DATE` before any work.
+   */
   now?: Date;
 }
 
@@ -76,6 +82,7 @@ export type PasswordVerifierResponses = {
  * ```
  */
 export function respondToPasswordVerifier(session: SrpSession, input: PasswordVerifierInput): PasswordVerifierResponses {
+  assertObject(input, 'input');
   const poolName = poolNameOf(input.userPoolId);
   const parameters = input.challengeParameters;
   const userIdForSrp = challengeParameter(parameters, 'USER_ID_FOR_SRP');

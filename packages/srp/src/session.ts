@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { SrpError, describeType } from './errors.js';
+import { SrpError, assertObject, describeType } from './errors.js';
 import { bytesToBigint } from './encoding.js';
 import { drawRandomBytes, type RandomSource } from './random.js';
 import { computeA } from './steps.js';
@@ -101,6 +101,7 @@ function sessionFromPrivateValue(a: bigint): SrpSession {
  * ```
  */
 export function createSrpSession(options?: SrpSessionOptions): SrpSession {
+  if (options !== undefined) assertObject(options, 'options');
   const a = bytesToBigint(drawRandomBytes(options, privateValueBytes(options?.privateValueBits)));
   if (a === 0n) {
     throw new SrpError('INVALID_RANDOM_BYTES', 'the random source returned only zero bytes', 'randomBytes');

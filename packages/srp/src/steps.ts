@@ -15,13 +15,11 @@
  *
  * @module
  */
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { SrpError, assertString } from './errors.js';
+import { SrpError, assertObject, assertString } from './errors.js';
 import { N, g, k } from './group.js';
 import { base64ToBytes, bytesToBase64, bytesToBigint, concatBytes, isBytes, utf8 } from './encoding.js';
 import { modPow } from './modpow.js';
+import { hmacSha256, sha256 } from './sha256.js';
 import { padBytes } from './pad.js';
 
 /**
@@ -157,6 +155,7 @@ export function assertValidB(B: bigint): void {
  * ```
  */
 export function computeS(input: { a: bigint; B: bigint; x: bigint; u: bigint }): bigint {
+  assertObject(input, 'input');
   const { a, B, x, u } = input;
   assertBigint(a, 'a');
   assertBigint(x, 'x');
@@ -180,7 +179,11 @@ export function computeS(input: { a: bigint; B: bigint; x: bigint; u: bigint }):
 export function deriveKey(S: bigint, u: bigint): Uint8Array {
   assertBigint(S, 'S');
   assertBigint(u, 'u');
-  return hkdf(sha256, padBytes(S), padBytes(u), HKDF_INFO_BYTES, 16);
+  // RFC 5869 with one output block: PRK = HMAC(salt, IKM), T(1) = HMAC(PRK, info ‖ 0x01), K = the first 16 bytes.
+  const prk = hmacSha256(padBytes(u), padBytes(S));
+  const key = hmacSha256(prk, concatBytes(HKDF_INFO_BYTES, Uint8Array.of(1))).slice(0, 16);
+  prk.fill(0);
+  return key;
 }
 
 /**
@@ -203,12 +206,13 @@ export function signPasswordClaim(
   claim: { prefix: string; userId: string; secretBlock: string | Uint8Array; timestamp: string },
 ): string {
   if (!isBytes(key) || key.length === 0) throw new SrpError('INVALID_ARGUMENT', 'key must be the bytes of deriveKey', 'key');
+  assertObject(claim, 'claim');
   assertString(claim.prefix, 'prefix');
   assertString(claim.userId, 'userId');
   assertString(claim.timestamp, 'timestamp', true);
   const secretBlock = decodeSecretBlock(claim.secretBlock);
   const message = concatBytes(utf8(claim.prefix), utf8(claim.userId), secretBlock, utf8(claim.timestamp));
-  return bytesToBase64(hmac(sha256, key, message));
+  return bytesToBase64(hmacSha256(key, message));
 }
 
 /** SECRET_BLOCK's bytes: standard base64 from Cognito, never empty. */

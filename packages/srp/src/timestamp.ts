@@ -28,9 +28,26 @@ function twoDigits(value: number): string {
  * ```
  */
 export function formatTimestamp(date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+  const time = timeOf(date);
+  if (Number.isNaN(time)) {
     throw new SrpError('INVALID_DATE', 'the timestamp must be a valid Date', 'now');
   }
+  return formatInstant(new Date(time));
+}
+
+/**
+ * The instant of a `Date`, read through `Date.prototype.getTime` (so a `Date` of another realm works and an object
+ * that only inherits from `Date.prototype`, or overrides `getTime`, cannot lie); NaN for anything else.
+ */
+function timeOf(date: unknown): number {
+  try {
+    return Date.prototype.getTime.call(date);
+  } catch {
+    return NaN; // not a Date (a primitive, null, a look-alike): no [[DateValue]] slot
+  }
+}
+
+function formatInstant(date: Date): string {
   const weekday = WEEKDAYS[date.getUTCDay()]!;
   const month = MONTHS[date.getUTCMonth()]!;
   const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;

@@ -1,6 +1,7 @@
 // Every refusal is an SrpError with its stable code, raised before any answer is produced, and no message ever
 // contains the password, the client secret, a, or the device password.
 import { describe, expect, it } from 'vitest';
+import { toHex } from './helpers/bytes.js';
 import {
   N,
   SrpError,
@@ -21,7 +22,7 @@ const PASSWORD = 'Pässwörd-NEVER-PRINTED-1';
 const CLIENT_SECRET = 'clientsecretNEVERPRINTED0123456789';
 const DEVICE_PASSWORD = 'ZGV2aWNlLXBhc3N3b3JkLU5FVkVSLVBSSU5URUQ=';
 const aBytes = Uint8Array.from({ length: 128 }, (_, i) => (i * 91 + 7) & 0xff);
-const aHex = Buffer.from(aBytes).toString('hex');
+const aHex = toHex(aBytes);
 const newSession = () => createSrpSession({ randomBytes: scriptedRandom(Uint8Array.from(aBytes)) });
 
 const good = {

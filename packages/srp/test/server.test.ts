@@ -2,6 +2,7 @@
 // every wrong answer (another password, a flipped signature bit, a stale or reformatted timestamp, ...).
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { fromBase64, fromHex, toBase64 } from './helpers/bytes.js';
 import {
   SrpError,
   createDeviceVerifier,
@@ -56,7 +57,7 @@ function login(record: ReturnType<typeof store>, typed = record.password) {
   return { challenge, answer };
 }
 
-const saltFromText = (text: string) => Uint8Array.from(Buffer.from(BigInt('0x' + text).toString(16).padStart(32, '0'), 'hex'));
+const saltFromText = (text: string) => fromHex(BigInt('0x' + text).toString(16).padStart(32, '0'));
 
 describe('client and server half', () => {
   test.prop([poolId, userId, password, saltBytes], { numRuns: 40 })(
@@ -87,9 +88,9 @@ describe('client and server half', () => {
     'refuse a signature with any one bit flipped',
     (userPoolId, userIdForSrp, pw, bit) => {
       const { challenge, answer } = login(store({ userPoolId, userIdForSrp, password: pw }));
-      const signature = Buffer.from(answer.PASSWORD_CLAIM_SIGNATURE, 'base64');
+      const signature = fromBase64(answer.PASSWORD_CLAIM_SIGNATURE);
       signature[bit >> 3]! ^= 1 << (bit & 7);
-      const tampered = { ...answer, PASSWORD_CLAIM_SIGNATURE: signature.toString('base64') };
+      const tampered = { ...answer, PASSWORD_CLAIM_SIGNATURE: toBase64(signature) };
       expect(verifyPasswordClaim(challenge, tampered, { now })).toBe(false);
     },
   );
@@ -198,7 +199,7 @@ describe('device SRP with the server half', () => {
       expect(right.TIMESTAMP).toBe(formatTimestamp(now));
       expect(verifyDevicePasswordClaim(challenge, { ...right, DEVICE_KEY: 'us-east-1_other' }, { now })).toBe(false);
       // another device password, or another session's a: the key differs, so the signature must not verify
-      expect(verifyDevicePasswordClaim(challenge, answer({ devicePassword: Buffer.alloc(40, 1).toString('base64') }), { now })).toBe(false);
+      expect(verifyDevicePasswordClaim(challenge, answer({ devicePassword: toBase64(new Uint8Array(40).fill(1)) }), { now })).toBe(false);
       expect(verifyDevicePasswordClaim(challenge, answer({ session: createSrpSession() }), { now })).toBe(false);
     },
   );

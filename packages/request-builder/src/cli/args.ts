@@ -147,7 +147,8 @@ export function keyValueMap(pairs: readonly string[], flag: string): Record<stri
   for (const pair of pairs) {
     const [key, value] = keyValue(pair, flag);
     if (Object.hasOwn(out, key)) throw new UsageError(`${flag} gives the key ${JSON.stringify(key)} twice`);
-    out[key] = value;
+    // defineProperty: a plain assignment to `__proto__` would drop the pair instead of sending it.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

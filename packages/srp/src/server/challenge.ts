@@ -11,6 +11,7 @@ import { modPow } from '../modpow.js';
 import { drawRandomBytes, type RandomSource } from '../random.js';
 import { secretHash } from '../secret-hash.js';
 import { computeU, deriveKey, signPasswordClaim } from '../steps.js';
+import { MAX_SRP_PUBLIC_VALUE_DIGITS, assertMaxLength } from '../limits.js';
 import { parseTimestamp } from '../timestamp.js';
 
 /** Bytes of the server's private value b. */
@@ -37,7 +38,10 @@ export interface ServerChallenge {
 
 /** Options of the claim checks. */
 export interface VerifyOptions {
-  /** The server's clock; `new Date()` by default. */
+  /**
+   * The server's clock; `new Date()` by default. A TIMESTAMP further than `maxSkewMs` from it (a client clock that
+   * is off, or a replayed answer) makes the check return `false`, as Cognito answers NotAuthorizedException.
+   */
   now?: Date;
   /** How far TIMESTAMP may be from `now`, in milliseconds; 5 minutes by default. */
   maxSkewMs?: number;
@@ -72,6 +76,7 @@ export function issueChallenge(input: {
   parameters: (values: { SALT: string; SRP_B: string; SECRET_BLOCK: string }) => Record<string, string>;
   random: RandomSource | undefined;
 }): ServerChallenge {
+  assertMaxLength(input.srpA, MAX_SRP_PUBLIC_VALUE_DIGITS, 'SRP_A', 'digits');
   const A = parseUnsignedHex(input.srpA, 'SRP_A');
   if (A % N === 0n) throw new SrpError('INVALID_SRP_A', 'SRP_A is 0 mod N', 'SRP_A');
   const v = input.verifier;
@@ -113,6 +118,9 @@ export function checkClaim(
   if (state === undefined || challenge.challengeName !== expectedName) {
     throw new SrpError('INVALID_ARGUMENT', `not a ${expectedName} challenge issued by the server half`, 'challenge');
   }
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new SrpError('INVALID_ARGUMENT', 'options must be an object', 'options');
+  }
   const now = options?.now ?? new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new SrpError('INVALID_DATE', 'now must be a valid Date', 'now');
   const maxSkewMs = options?.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
@@ -125,6 +133,8 @@ export function checkClaim(
   if (state.deviceKey !== undefined && responses.DEVICE_KEY !== state.deviceKey) return false;
   if (PASSWORD_CLAIM_SECRET_BLOCK !== state.secretBlock) return false;
   if (typeof TIMESTAMP !== 'string' || typeof PASSWORD_CLAIM_SIGNATURE !== 'string') return false;
+  // A signature is 44 characters of base64: anything longer is refused before it is encoded or compared.
+  if (PASSWORD_CLAIM_SIGNATURE.length !== SIGNATURE_LENGTH) return false;
   const signedAt = parseTimestamp(TIMESTAMP);
   if (signedAt === undefined || Math.abs(now.getTime() - signedAt.getTime()) > maxSkewMs) return false;
   if (options?.clientSecret !== undefined) {
@@ -140,6 +150,9 @@ export function checkClaim(
   });
   return equalBytes(utf8(PASSWORD_CLAIM_SIGNATURE), utf8(expected));
 }
+
+/** Characters of a PASSWORD_CLAIM_SIGNATURE: base64 of 32 bytes. */
+const SIGNATURE_LENGTH = 44;
 
 /** Compares without an early exit, so timing does not say how many leading bytes matched. */
 function equalBytes(x: Uint8Array, y: Uint8Array): boolean {

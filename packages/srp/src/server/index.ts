@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { SrpError, assertString } from '../errors.js';
+import { SrpError, assertObject, assertString } from '../errors.js';
 import { base64ToBytes, bytesToBigint, bytesToHex, parseUnsignedHex } from '../encoding.js';
 import { poolNameOf } from '../pool.js';
 import { drawRandomBytes, type RandomSource } from '../random.js';
@@ -47,6 +47,7 @@ const USER_SALT_BYTES = 16;
 export function createUserVerifier(
   input: { userPoolId: string; userIdForSrp: string; password: string } & RandomSource,
 ): { salt: string; verifier: string } {
+  assertObject(input, 'input');
   const poolName = poolNameOf(input.userPoolId);
   assertString(input.userIdForSrp, 'userIdForSrp', true);
   assertString(input.password, 'password');
@@ -75,6 +76,8 @@ export function createServerChallenge(
   srpA: string,
   options?: RandomSource,
 ): ServerChallenge {
+  assertObject(user, 'user');
+  if (options !== undefined) assertObject(options, 'options');
   const poolName = poolNameOf(user.userPoolId);
   assertString(user.userIdForSrp, 'userIdForSrp', true);
   const username = user.username ?? user.userIdForSrp;
@@ -134,6 +137,8 @@ export interface StoredDevice {
  * ```
  */
 export function createDeviceServerChallenge(device: StoredDevice, srpA: string, options?: RandomSource): ServerChallenge {
+  assertObject(device, 'device');
+  if (options !== undefined) assertObject(options, 'options');
   assertString(device.deviceGroupKey, 'deviceGroupKey', true);
   assertString(device.deviceKey, 'deviceKey', true);
   assertString(device.username, 'username', true);
