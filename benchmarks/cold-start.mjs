@@ -2,13 +2,15 @@
 // The first login of a fresh process: what a browser page, a CLI run or an edge isolate pays (Cloudflare's free
 // plan allows 10 ms of CPU per request). run.mjs measures warm processes, where cognito-kit's fixed-base table for
 // g^e is built; here every sample is a new `node` process that imports the library (not timed), then times one
-// full login (start + PASSWORD_VERIFIER answer) on the fixed input of lib/fixture.mjs.
+// full login (start + PASSWORD_VERIFIER answer) on the fixed input of lib/vector.mjs, from the same per-implementation
+// bundles as run.mjs (lib/bundle.mjs).
 //
 // Usage: node cold-start.mjs [--runs 15] [--no-write]   → the "Cold start" section of RESULTS.md
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR } from './lib/fixture.mjs';
+import { bundlePeers } from './lib/bundle.mjs';
+import { BENCH_DIR } from './lib/vector.mjs';
 import { machineLine, markdownTable } from './lib/measure.mjs';
 
 const args = process.argv.slice(2);
@@ -16,10 +18,10 @@ const runs = Number(args[args.indexOf('--runs') + 1] ?? 15) || 15;
 const write = !args.includes('--no-write');
 const RESULTS = join(BENCH_DIR, 'RESULTS.md');
 
-// The child: import everything first, then time exactly one login of the named library.
+// The child: import the implementation's bundle first, then time exactly one login of the named adapter.
 const child = `
-const { libraries } = await import(${JSON.stringify(new URL('./lib/fixture.mjs', import.meta.url).href)});
-const lib = libraries.find((l) => l.name === process.argv[1]);
+const mod = await import(process.argv[1]);
+const lib = mod.adapters.find((l) => l.name === process.argv[2]);
 const t0 = performance.now();
 await lib.login();
 const t1 = performance.now();
@@ -28,7 +30,11 @@ const t2 = performance.now();
 console.log(JSON.stringify({ first: t1 - t0, second: t2 - t1 }));
 `;
 
-const { libraries } = await import('./lib/fixture.mjs');
+const files = await bundlePeers();
+const libraries = [];
+for (const name of ['cognito-kit', 'identity-js', 'cognito-srp-helper', 'amplify', 'passwordless', 'openssl']) {
+  for (const adapter of (await import(files[name])).adapters) libraries.push({ name: adapter.name, file: files[name] });
+}
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -40,7 +46,7 @@ const results = [];
 const samples = new Map(libraries.map((l) => [l.name, { first: [], second: [] }]));
 for (let run = 0; run < runs; run++) {
   for (const lib of libraries) {
-    const out = spawnSync(process.execPath, ['--input-type=module', '-e', child, lib.name], { cwd: BENCH_DIR, encoding: 'utf8' });
+    const out = spawnSync(process.execPath, ['--input-type=module', '-e', child, lib.file, lib.name], { cwd: BENCH_DIR, encoding: 'utf8' });
     if (out.status !== 0) throw new Error(`${lib.name}: ${out.stderr}`);
     const { first, second } = JSON.parse(out.stdout.trim().split('\n').pop());
     samples.get(lib.name).first.push(first);
