@@ -6,7 +6,7 @@
  */
 import { assertString } from './errors.js';
 import { bytesToBase64, utf8 } from './encoding.js';
-import { KeyedHmacSha256, paddedLength, wordsToBytes } from './sha256.js';
+import { KeyedHmacSha256, paddedLength } from './sha256.js';
 
 const utf8Encoder = /* @__PURE__ */ new TextEncoder();
 
@@ -55,6 +55,8 @@ export function secretHasher(clientId: string, clientSecret: string): (username:
   // username ‖ clientId is written, and padded, in one reused buffer: a call allocates only its result.
   let message = new Uint8Array(256);
   let view = new DataView(message.buffer);
+  const tag = new Uint8Array(32);
+  const tagView = new DataView(tag.buffer);
   return (username: string): string => {
     assertString(username, 'username');
     const most = paddedLength(3 * username.length + clientIdBytes.length); // UTF-8: ≤ 3 bytes per UTF-16 unit
@@ -64,6 +66,8 @@ export function secretHasher(clientId: string, clientSecret: string): (username:
     }
     const { written } = utf8Encoder.encodeInto(username, message);
     message.set(clientIdBytes, written);
-    return bytesToBase64(wordsToBytes(keyed.mac(view, written + clientIdBytes.length)));
+    const words = keyed.mac(view, written + clientIdBytes.length);
+    for (let i = 0; i < 8; i++) tagView.setUint32(4 * i, words[i]!);
+    return bytesToBase64(tag);
   };
 }

@@ -31,24 +31,22 @@ class Sha256Chain extends _SHA256 {
    * hold {@link paddedLength}(length) bytes.
    */
   finish(view: DataView, length: number, start?: Sha256Words, prefixBytes = 0): Sha256Words {
-    if (start !== undefined) this.set(start[0], start[1], start[2], start[3], start[4], start[5], start[6], start[7]);
     const end = paddedLength(length);
     view.setUint8(length, 0x80);
     for (let i = length + 1; i < end - 4; i++) view.setUint8(i, 0);
     view.setUint32(end - 4, (prefixBytes + length) * 8); // messages here are far below 2^29 bytes
+    return this.run(view, end, start);
+  }
+
+  /** Compresses `view`'s whole blocks in [0, end) from `start` (or the initial value): already padded. */
+  run(view: DataView, end: number, start?: Sha256Words): Sha256Words {
+    if (start !== undefined) this.set(start[0], start[1], start[2], start[3], start[4], start[5], start[6], start[7]);
     for (let offset = 0; offset < end; offset += 64) this.process(view, offset);
     const words = this.get();
     this.roundClean(); // the shared message schedule held message-derived words
     return words;
   }
 
-  /** The chaining value after one full block from SHA-256's initial value. */
-  absorb(block: DataView): Sha256Words {
-    this.process(block, 0);
-    const words = this.get();
-    this.roundClean();
-    return words;
-  }
 }
 
 /** The 32 bytes of a digest's words. */
@@ -93,7 +91,7 @@ export class KeyedHmacSha256 {
   private readonly chain = new Sha256Chain();
   private readonly innerStart: Sha256Words;
   private readonly outerStart: Sha256Words;
-  /** The outer message: the inner digest, padded (64 + 32 bytes hashed). */
+  /** The outer message: the inner digest, then its padding, written once (64 + 32 bytes hashed). */
   private readonly outerMessage = new DataView(new ArrayBuffer(64));
 
   constructor(key: Uint8Array) {
@@ -102,11 +100,13 @@ export class KeyedHmacSha256 {
     const view = new DataView(block.buffer);
     const start = (pad: number): Sha256Words => {
       for (let i = 0; i < 64; i++) block[i]! ^= pad;
-      return new Sha256Chain().absorb(view);
+      return new Sha256Chain().run(view, 64);
     };
     this.innerStart = start(0x36);
     this.outerStart = start(0x36 ^ 0x5c);
     block.fill(0);
+    this.outerMessage.setUint8(32, 0x80);
+    this.outerMessage.setUint32(60, (64 + 32) * 8);
   }
 
   /**
@@ -116,7 +116,7 @@ export class KeyedHmacSha256 {
   mac(buffer: DataView, length: number): Sha256Words {
     const inner = this.chain.finish(buffer, length, this.innerStart, 64);
     for (let i = 0; i < 8; i++) this.outerMessage.setUint32(4 * i, inner[i]!);
-    return this.chain.finish(this.outerMessage, 32, this.outerStart, 64);
+    return this.chain.run(this.outerMessage, 64, this.outerStart);
   }
 }
 
