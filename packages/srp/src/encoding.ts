@@ -13,6 +13,11 @@ export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
 }
 
+/** Writes the UTF-8 bytes of `text` at the start of `bytes` (which must have room) and returns how many. */
+export function utf8Into(text: string, bytes: Uint8Array): number {
+  return utf8Encoder.encodeInto(text, bytes).written;
+}
+
 /** True for a `Uint8Array` (a `Buffer` too), also one made in another realm (a vm context, an iframe). */
 export function isBytes(value: unknown): value is Uint8Array {
   return (

@@ -5,10 +5,8 @@
  * @module
  */
 import { assertString } from './errors.js';
-import { bytesToBase64, utf8 } from './encoding.js';
-import { KeyedHmacSha256, paddedLength } from './sha256.js';
-
-const utf8Encoder = /* @__PURE__ */ new TextEncoder();
+import { bytesToBase64, utf8, utf8Into } from './encoding.js';
+import { KeyedHmacSha256, paddedLength, wordsToBytes } from './sha256.js';
 
 /**
  * Computes SECRET_HASH for one username.
@@ -56,7 +54,6 @@ export function secretHasher(clientId: string, clientSecret: string): (username:
   let message = new Uint8Array(256);
   let view = new DataView(message.buffer);
   const tag = new Uint8Array(32);
-  const tagView = new DataView(tag.buffer);
   return (username: string): string => {
     assertString(username, 'username');
     const most = paddedLength(3 * username.length + clientIdBytes.length); // UTF-8: ≤ 3 bytes per UTF-16 unit
@@ -64,10 +61,8 @@ export function secretHasher(clientId: string, clientSecret: string): (username:
       message = new Uint8Array(most);
       view = new DataView(message.buffer);
     }
-    const { written } = utf8Encoder.encodeInto(username, message);
+    const written = utf8Into(username, message);
     message.set(clientIdBytes, written);
-    const words = keyed.mac(view, written + clientIdBytes.length);
-    for (let i = 0; i < 8; i++) tagView.setUint32(4 * i, words[i]!);
-    return bytesToBase64(tag);
+    return bytesToBase64(wordsToBytes(keyed.mac(view, written + clientIdBytes.length), tag));
   };
 }

@@ -46,13 +46,11 @@ class Sha256Chain extends _SHA256 {
     this.roundClean(); // the shared message schedule held message-derived words
     return words;
   }
-
 }
 
-/** The 32 bytes of a digest's words. */
-export function wordsToBytes(words: Sha256Words): Uint8Array {
-  const bytes = new Uint8Array(32);
-  const view = new DataView(bytes.buffer);
+/** The 32 bytes of a digest's words, written into `bytes` (a new array by default). */
+export function wordsToBytes(words: Sha256Words, bytes = new Uint8Array(32)): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 32);
   for (let i = 0; i < 8; i++) view.setUint32(4 * i, words[i]!);
   return bytes;
 }
