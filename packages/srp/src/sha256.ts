@@ -50,8 +50,13 @@ class Sha256Chain extends _SHA256 {
 
 /** The 32 bytes of a digest's words, written into `bytes` (a new array by default). */
 export function wordsToBytes(words: Sha256Words, bytes = new Uint8Array(32)): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, 32);
-  for (let i = 0; i < 8; i++) view.setUint32(4 * i, words[i]!);
+  for (let i = 0; i < 8; i++) {
+    const word = words[i]!;
+    bytes[4 * i] = word >>> 24;
+    bytes[4 * i + 1] = word >>> 16;
+    bytes[4 * i + 2] = word >>> 8;
+    bytes[4 * i + 3] = word;
+  }
   return bytes;
 }
 
