@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const mutations = [
-  { name: 'TIMESTAMP with a zero-padded day', file: 'src/timestamp.ts', find: '${date.getUTCDate()}', replace: '${twoDigits(date.getUTCDate())}' },
+  { name: 'TIMESTAMP with a zero-padded day', file: 'src/timestamp.ts', find: '${date.getUTCDate()}', replace: "${String(date.getUTCDate()).padStart(2, '0')}" },
   { name: 'TIMESTAMP with zone GMT', file: 'src/timestamp.ts', find: ' UTC ${date.getUTCFullYear()}', replace: ' GMT ${date.getUTCFullYear()}' },
-  { name: 'TIMESTAMP in local time', file: 'src/timestamp.ts', find: 'date.getUTCHours()', replace: 'date.getHours() + 1' },
+  { name: 'TIMESTAMP in local time (an hour east of UTC)', file: 'src/timestamp.ts', find: '= date.toUTCString()', replace: '= new Date(date.getTime() + 3_600_000).toUTCString()' },
+  { name: 'TIMESTAMP with the padded year of toUTCString', file: 'src/timestamp.ts', find: 'const [weekday, , month, , time]', replace: 'const [weekday, , month, year, time]', also: { find: 'UTC ${date.getUTCFullYear()}', replace: 'UTC ${year}' } },
   { name: 'PAD without the sign byte', file: 'src/pad.ts', find: "if (hex.charCodeAt(0) >= 56 /* '8' */) hex = '00' + hex;", replace: '' },
   { name: 'PAD without the odd-length nibble', file: 'src/pad.ts', find: "    if (hex.length % 2 !== 0) hex = '0' + hex;\n    // First", replace: '    // First' },
   { name: 'PAD of negatives as the magnitude', file: 'src/pad.ts', find: 'return (modulus + value)', replace: 'return (modulus - value)' },

@@ -39,36 +39,23 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const HEX_DIGITS = '0123456789abcdef';
-const BYTE_TO_HEX: string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
-
 /** Lower-case hex of bytes. */
 export function bytesToHex(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += BYTE_TO_HEX[bytes[i]!]!;
+  for (const byte of bytes) out += (byte < 16 ? '0' : '') + byte.toString(16);
   return out;
 }
 
-function nibble(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48; // 0-9
-  if (code >= 97 && code <= 102) return code - 87; // a-f
-  if (code >= 65 && code <= 70) return code - 55; // A-F
-  return -1;
-}
+const EVEN_LENGTH_HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
 /**
  * Bytes of an even-length hex string (either case). Internal values only: server input goes through
  * {@link parseUnsignedHex}, which says which field was wrong.
  */
 export function hexToBytes(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0) throw new SrpError('INVALID_HEX', 'hex string has odd length');
+  if (!EVEN_LENGTH_HEX.test(hex)) throw new SrpError('INVALID_HEX', 'not an even-length hex string');
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const hi = nibble(hex.charCodeAt(2 * i));
-    const lo = nibble(hex.charCodeAt(2 * i + 1));
-    if (hi < 0 || lo < 0) throw new SrpError('INVALID_HEX', 'hex string contains a non-hex character');
-    out[i] = (hi << 4) | lo;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
 
@@ -93,7 +80,7 @@ export function parseUnsignedHex(text: unknown, field: string, code: SrpErrorCod
     throw new SrpError(code === 'INVALID_HEX' ? 'INVALID_ARGUMENT' : code, `${field} must be a hex string`, field);
   }
   if (!UNSIGNED_HEX.test(text)) {
-    const what = text.length === 0 ? 'is empty' : 'is not unsigned hexadecimal (only 0-9, a-f, A-F are allowed)';
+    const what = text.length === 0 ? 'is empty' : 'is not unsigned hex (only 0-9, a-f, A-F)';
     throw new SrpError(code, `${field} ${what}`, field);
   }
   return BigInt('0x' + text);
@@ -121,18 +108,12 @@ const B64_VALUE = /* @__PURE__ */ (() => {
 /** Standard base64 with `=` padding (RFC 4648 §4), as Cognito and Java's `Base64.getEncoder()` write it. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
+  for (let i = 0; i < bytes.length; i += 3) {
+    // Missing bytes of the last group read as 0 (undefined << 8 is 0) and their characters become '='.
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + B64_ALPHABET[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]! + B64_ALPHABET[(n >> 6) & 63]! + '=';
+    out += B64_ALPHABET[n >> 18]! + B64_ALPHABET[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64_ALPHABET[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64_ALPHABET[n & 63]! : '=';
   }
   return out;
 }

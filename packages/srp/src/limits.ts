@@ -35,15 +35,9 @@ export function assertMaxLength(text: unknown, max: number, field: string, unit:
   throw new SrpError('INPUT_TOO_LARGE', `${field} is longer than ${max} ${unit}: refused before parsing`, field);
 }
 
+/** Code points, as the string iterator counts them: a surrogate pair is one, a lone surrogate is one too. */
 function codePoints(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
+  for (const _ of text) count++;
   return count;
 }

@@ -5,8 +5,9 @@
  */
 import { SrpError } from './errors.js';
 
-// Service model UserPoolIdType: 1-55 characters, pattern [\w-]+_[0-9a-zA-Z]+ (anchored here: Smithy patterns are not).
-const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+// Service model UserPoolIdType: 1-55 characters, pattern [\w-]+_[0-9a-zA-Z]+ (anchored here: Smithy patterns are not),
+// narrowed to one underscore: \w without _ before it, so the name after it is unambiguous.
+const USER_POOL_ID = /^[a-zA-Z0-9-]+_[0-9a-zA-Z]+$/;
 
 /**
  * The pool name SRP hashes into x and the signature: the part of the user pool id after the underscore
@@ -23,15 +24,7 @@ const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
  */
 export function poolNameOf(userPoolId: string): string {
   if (typeof userPoolId !== 'string' || userPoolId.length > 55 || !USER_POOL_ID.test(userPoolId)) {
-    throw new SrpError(
-      'INVALID_USER_POOL_ID',
-      'userPoolId must look like <region>_<name> (for example us-east-1_AbCdEf123), at most 55 characters',
-      'userPoolId',
-    );
+    throw new SrpError('INVALID_USER_POOL_ID', 'userPoolId must be <region>_<name> with one underscore, at most 55 characters', 'userPoolId');
   }
-  const parts = userPoolId.split('_');
-  if (parts.length !== 2) {
-    throw new SrpError('INVALID_USER_POOL_ID', 'userPoolId must contain exactly one underscore', 'userPoolId');
-  }
-  return parts[1]!;
+  return userPoolId.slice(userPoolId.indexOf('_') + 1);
 }

@@ -23,11 +23,7 @@ interface WebCrypto {
 function webCryptoRandomBytes(length: number): Uint8Array {
   const webCrypto = (globalThis as { crypto?: Partial<WebCrypto> }).crypto;
   if (typeof webCrypto?.getRandomValues !== 'function') {
-    throw new SrpError(
-      'RANDOM_UNAVAILABLE',
-      'this runtime has no crypto.getRandomValues; pass randomBytes from a secure random source',
-      'randomBytes',
-    );
+    throw new SrpError('RANDOM_UNAVAILABLE', 'no crypto.getRandomValues in this runtime: pass randomBytes from a secure source', 'randomBytes');
   }
   // A single call is enough: the 65,536-byte quota of getRandomValues is far above what SRP draws.
   return webCrypto.getRandomValues(new Uint8Array(length));

@@ -53,17 +53,13 @@ const secrets = new WeakMap<SrpSession, SessionSecrets>();
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+// JSON.stringify writes the one own property, srpA: the secrets live in the WeakMap above, never on the object.
 class Session implements SrpSession {
   readonly srpA: string;
 
   constructor(srpA: string) {
     this.srpA = srpA;
     Object.freeze(this);
-  }
-
-  /** What `JSON.stringify` writes: the public value only. */
-  toJSON(): { srpA: string } {
-    return { srpA: this.srpA };
   }
 
   toString(): string {
@@ -139,11 +135,8 @@ export function isSrpSession(value: unknown): value is SrpSession {
 export function assertUnusedSession(session: SrpSession): SessionSecrets {
   const found = sessionSecrets(session);
   if (found.used) {
-    throw new SrpError(
-      'SESSION_ALREADY_USED',
-      'this SRP session has already answered a challenge: start a new login with createSrpSession (an ephemeral a must not answer two challenges)',
-      'session',
-    );
+    // An ephemeral a must never answer two challenges.
+    throw new SrpError('SESSION_ALREADY_USED', 'this SRP session has answered a challenge already: start each login with a new createSrpSession', 'session');
   }
   return found;
 }
@@ -163,11 +156,7 @@ export function claimSessionSecrets(session: SrpSession): { a: bigint; A: bigint
 function sessionSecrets(session: SrpSession): SessionSecrets {
   const found = typeof session === 'object' && session !== null ? secrets.get(session) : undefined;
   if (found === undefined) {
-    throw new SrpError(
-      'INVALID_SESSION',
-      'not an SRP session made by createSrpSession or importSrpSession (a JSON copy has no private value)',
-      'session',
-    );
+    throw new SrpError('INVALID_SESSION', 'not a session from createSrpSession or importSrpSession (a JSON copy is not one)', 'session');
   }
   return found;
 }

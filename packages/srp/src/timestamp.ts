@@ -6,13 +6,7 @@
  */
 import { SrpError } from './errors.js';
 
-// Fixed English names: never toLocaleString, whose output depends on the runtime's locale data.
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-function twoDigits(value: number): string {
-  return value < 10 ? `0${value}` : `${value}`;
-}
 
 /**
  * Formats an instant as Cognito's TIMESTAMP: English weekday and month, UTC, day of month not padded, 24-hour
@@ -47,11 +41,14 @@ function timeOf(date: unknown): number {
   }
 }
 
+/**
+ * The fields come from `toUTCString`, which ECMA-262 (since 2018) fixes as `Www, DD Mmm YYYY HH:mm:ss GMT` in English
+ * whatever the locale (never toLocaleString, whose output depends on the runtime's locale data). Its day is padded
+ * and its year padded to four digits; Cognito's are not, so both are written from numbers.
+ */
 function formatInstant(date: Date): string {
-  const weekday = WEEKDAYS[date.getUTCDay()]!;
-  const month = MONTHS[date.getUTCMonth()]!;
-  const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;
-  return `${weekday} ${month} ${date.getUTCDate()} ${time} UTC ${date.getUTCFullYear()}`;
+  const [weekday, , month, , time] = date.toUTCString().split(' ');
+  return `${weekday!.slice(0, 3)} ${month} ${date.getUTCDate()} ${time} UTC ${date.getUTCFullYear()}`;
 }
 
 const TIMESTAMP_PATTERN = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]\d?) (\d\d):(\d\d):(\d\d) UTC (\d{4})$/;

@@ -25,6 +25,18 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(at(iso))).toBe(expected);
   });
 
+  // Outside 1000-9999 the year is written as the reference writes getUTCFullYear(): unpadded, signed; toUTCString
+  // (which the fields come from) pads it to four digits and would differ.
+  it.each([
+    ['0999-06-15T01:02:03.000Z', 'Sat Jun 15 01:02:03 UTC 999'],
+    ['0050-03-07T23:00:09.000Z', 'Mon Mar 7 23:00:09 UTC 50'],
+    ['+010000-01-01T00:00:00.000Z', 'Sat Jan 1 00:00:00 UTC 10000'],
+    ['-000001-12-31T23:59:59.000Z', 'Fri Dec 31 23:59:59 UTC -1'],
+    ['+275760-09-13T00:00:00.000Z', 'Sat Sep 13 00:00:00 UTC 275760'],
+  ])('year outside 1000-9999: %s → %s', (iso, expected) => {
+    expect(formatTimestamp(at(iso))).toBe(expected);
+  });
+
   it('truncates milliseconds instead of rounding', () => {
     expect(formatTimestamp(at('2026-12-31T23:59:59.999Z'))).toBe('Thu Dec 31 23:59:59 UTC 2026');
   });
