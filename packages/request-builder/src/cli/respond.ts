@@ -28,8 +28,27 @@ const SPEC: Record<string, FlagSpec> = {
   session: { type: 'string' },
   'client-metadata': { type: 'string', multiple: true },
   'analytics-endpoint-id': { type: 'string' },
+  now: { type: 'string' },
   out: { type: 'string' },
 };
+
+/** The challenges whose answer carries a TIMESTAMP, the only ones --now applies to. */
+const SIGNED_AT: readonly string[] = ['PASSWORD_VERIFIER', 'DEVICE_PASSWORD_VERIFIER'];
+/** An ISO 8601 date and time with its zone (Z or ±hh:mm): without one, Date would read it as local time. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i;
+
+/**
+ * --now: the instant TIMESTAMP is signed at, for a machine whose clock is off (Cognito refuses a TIMESTAMP a few
+ * minutes from its own clock, with the same error as a wrong password).
+ */
+function parseNow(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const date = ISO_INSTANT.test(text) ? new Date(text) : undefined;
+  if (date === undefined || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--now must be an ISO 8601 instant with its zone, such as 2026-11-26T09:30:00Z (got ${JSON.stringify(text.slice(0, 40))})`);
+  }
+  return date;
+}
 
 /** ChallengeResponses keys that hold secrets: never from --answer. */
 const SECRET_ANSWERS: Record<string, SecretName> = { PASSWORD: 'password', NEW_PASSWORD: 'newPassword', SECRET_HASH: 'clientSecret' };
@@ -89,6 +108,9 @@ Options:
   --answer KEY=VALUE         a ChallengeResponses entry (repeatable); PASSWORD, NEW_PASSWORD and SECRET_HASH are
                              refused (they come from the environment)
   --session S                Session to send instead of the response's (for example after verify-software-token)
+  --now INSTANT              sign TIMESTAMP at this instant, not the system clock's (PASSWORD_VERIFIER and
+                             DEVICE_PASSWORD_VERIFIER): ISO 8601 with a zone, e.g. 2026-11-26T09:30:00Z. Cognito
+                             refuses a TIMESTAMP a few minutes off its clock as if the password were wrong
 ${COMMON_HELP.clientMetadata}
 ${COMMON_HELP.analytics}
 ${COMMON_HELP.out}
@@ -167,6 +189,7 @@ export const respond: Command = defineCommand({
       }
     }
     if (new Set(answers.map(([key]) => key)).size !== answers.length) throw new UsageError('--answer gives a key twice');
+    const now = parseNow(flags.string('now'));
 
     let text: string;
     if (fromStdin) {
@@ -192,6 +215,10 @@ export const respond: Command = defineCommand({
     const params = response.ChallengeParameters;
     const session = flags.string('session') ?? response.Session;
     const common: Record<string, unknown> = { userPoolId, clientId, challengeName: name };
+    if (now !== undefined) {
+      if (!SIGNED_AT.includes(name)) throw new UsageError(`--now is not used for ${name}: only PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER answers carry a TIMESTAMP`);
+      common.now = now;
+    }
     const clientSecret = await secrets.get('clientSecret');
     if (clientSecret !== undefined) common.clientSecret = clientSecret;
     const clientMetadata = keyValueMap(flags.strings('client-metadata'), '--client-metadata');

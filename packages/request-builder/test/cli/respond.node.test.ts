@@ -335,3 +335,54 @@ describe('other challenges: --answer pairs passed through', () => {
     expectNoSecrets(result);
   });
 });
+
+describe('--now: TIMESTAMP signed at a given instant (a machine whose clock is off)', () => {
+  it('PASSWORD_VERIFIER at --now: the server accepts it at that instant and refuses it at its own clock', () => {
+    const cwd = subdir(root(), 'now');
+    const { challenge } = initiate(cwd);
+    const result = cli(['respond', '--now', '2031-02-03T04:05:06.789+01:00'], { cwd, env: ENV, input: awsOutput(challenge) });
+    expect(result.status).toBe(0);
+    const responses = json(result).ChallengeResponses;
+    expect(responses.TIMESTAMP).toBe('Mon Feb 3 03:05:06 UTC 2031'); // the zone applied, the day unpadded
+    expect(verifyPasswordClaim(challenge, responses, { ...secretOptions, now: new Date('2031-02-03T03:05:40Z') })).toBe(true);
+    expect(verifyPasswordClaim(challenge, responses, secretOptions)).toBe(false);
+  });
+
+  it('DEVICE_PASSWORD_VERIFIER at --now is accepted at that instant', () => {
+    const cwd = subdir(root(), 'now-device');
+    const verifier = cli(['device-verifier', '--device-key', DEVICE_KEY, '--device-group-key', DEVICE_GROUP, '--device-password-file', 'd.pw'], { cwd });
+    const config = (JSON.parse(verifier.stdout) as { DeviceSecretVerifierConfig: { Salt: string; PasswordVerifier: string } }).DeviceSecretVerifierConfig;
+    const device = { deviceGroupKey: DEVICE_GROUP, deviceKey: DEVICE_KEY, username: USER_ID, deviceSecretVerifierConfig: config };
+    const common = ['--user-pool-id', POOL, '--client-id', CLIENT, '--username', USER_ID, '--device-key', DEVICE_KEY];
+    const start = cli(['respond', ...common], { cwd, input: awsOutput({ challengeName: 'DEVICE_SRP_AUTH', challengeParameters: {} }, 'session-device-0000000000005') });
+    const challenge = createDeviceServerChallenge(device, json(start).ChallengeResponses.SRP_A!);
+    const final = cli(['respond', '--device-group-key', DEVICE_GROUP, '--device-password-file', 'd.pw', '--now', '2019-07-04T23:59:59Z'], {
+      cwd,
+      input: awsOutput(challenge, 'session-device-0000000000006'),
+    });
+    expect(final.status).toBe(0);
+    const responses = json(final).ChallengeResponses;
+    expect(responses.TIMESTAMP).toBe('Thu Jul 4 23:59:59 UTC 2019');
+    expect(verifyDevicePasswordClaim(challenge, responses, { now: new Date('2019-07-05T00:00:10Z') })).toBe(true);
+  });
+
+  it.each(['2026-11-26', '2026-11-26T09:30:00', 'tomorrow', '2026-13-01T00:00:00Z', ''])('--now %j is a usage error and spends nothing', (value) => {
+    const cwd = subdir(root(), `now-bad-${value.replace(/\W/g, '') || 'empty'}`);
+    const { challenge } = initiate(cwd);
+    const result = cli(['respond', '--now', value], { cwd, env: ENV, input: awsOutput(challenge) });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--now must be an ISO 8601 instant with its zone');
+    // The session was not used: the same challenge can still be answered.
+    expect(verifyPasswordClaim(challenge, json(cli(['respond'], { cwd, env: ENV, input: awsOutput(challenge) })).ChallengeResponses, secretOptions)).toBe(true);
+  });
+
+  it('--now for a challenge without TIMESTAMP is a usage error', () => {
+    const cwd = subdir(root(), 'now-mfa');
+    initiate(cwd);
+    const input = awsOutput({ challengeName: 'SOFTWARE_TOKEN_MFA', challengeParameters: { USER_ID_FOR_SRP: USER_ID } }, 'session-mfa-00000000000000001');
+    const result = cli(['respond', '--now', '2026-11-26T09:30:00Z', '--answer', 'SOFTWARE_TOKEN_MFA_CODE=123456'], { cwd, env: ENV, input });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--now is not used for SOFTWARE_TOKEN_MFA');
+  });
+});
