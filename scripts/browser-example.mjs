@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Opens packages/srp/examples/browser/ (plain HTML + the ESM build) in headless Chromium (Debian's, through
-// playwright-core, as scripts/runtimes/run.mjs drives it), waits for the page to report the login, takes a
-// screenshot and checks it: the page must say `data-status="success"` (right password accepted, wrong one refused),
-// show its timings, request nothing but its own files on loopback, log no error, and the screenshot must not be
-// blank (decoded by the browser itself on a canvas: enough non-white pixels, in several colours).
+// playwright-core, as scripts/runtimes/deno-bun-chromium.mjs drives it), waits for the page to report the login,
+// takes a screenshot and checks it: the page must say `data-status="success"` (right password accepted, wrong one
+// refused), show its timings, request nothing but its own files on loopback, log no error, and the screenshot must
+// not be blank (decoded by the browser itself on a canvas: enough non-white pixels, in several colours).
 //
 //   node scripts/browser-example.mjs         → .cache/browser-example/screenshot.png
 //
@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, ensureChromium, loadPlaywright } from './runtimes/run.mjs';
+import { CHROMIUM_ARGS, ensureChromium, loadPlaywright } from './runtimes/deno-bun-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srpDir = join(root, 'packages/srp');

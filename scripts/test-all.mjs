@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every check of the repository and ends with one line, `N passed, M failed`, summed from the runners'
-// own result files (vitest's JSON report, the workerd runner, the mutation check). A step that fails without
+// own result files (vitest's JSON report, the runtime suites, the mutation check). A step that fails without
 // counting tests (type-check, package lint) counts as one failure, so the line can never read "0 failed" then.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -224,7 +224,7 @@ function passwordlessSrpPlugin() {
   };
 }
 
-/** esbuild options per runtime: workerd as packages/srp/scripts/test-workerd.mjs bundles (neutral), Chromium as a browser. */
+/** esbuild options per runtime: workerd as scripts/runtimes/workerd.mjs bundles (neutral), Chromium as a browser. */
 const PLATFORM = {
   workerd: { platform: 'neutral', mainFields: ['module', 'main'], conditions: ['workerd', 'worker', 'browser', 'import', 'default'] },
   chromium: { platform: 'browser' },

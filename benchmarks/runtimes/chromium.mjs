@@ -1,45 +1,21 @@
-// The Chromium half: headless Debian Chromium driven by playwright-core (never `playwright install`), with the flags
-// of scripts/runtimes/run.mjs. Each library's bundle runs in its own browser context (its own renderer process and
-// V8 isolate), served from a loopback server with COOP/COEP headers, so the page is cross-origin isolated and
-// performance.now() is coarsened to 5 µs instead of 100 µs; batches of calls are timed anyway (harness.mjs).
+// The Chromium half: headless Debian Chromium driven by playwright-core (never `playwright install`), found (or
+// apt-installed) and flagged by scripts/runtimes/deno-bun-chromium.mjs. Each library's bundle runs in its own
+// browser context (its own renderer process and V8 isolate), served from a loopback server with COOP/COEP headers, so
+// the page is cross-origin isolated and performance.now() is coarsened to 5 µs instead of 100 µs; batches of calls
+// are timed anyway (harness.mjs).
 // Two clocks per batch: the page's performance.now() (wall) and the CPU time of the renderer thread that ran the
 // JavaScript, read from /proc/<pid>/task/<tid>/schedstat around the run() call (the renderer processes come from
 // CDP SystemInfo.getProcessInfo; the thread is found by pageThread() below), minus
 // the CPU of a no-op run() (the CDP round trip). CPU time is what the machine's other load inflates least.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { basename, delimiter, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_DIR } from './bundle.mjs';
 import { loadavg, median, stats } from './common.mjs';
 import { SHIM } from './workerd.mjs';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-const onPath = (command) => (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, command)).find((path) => existsSync(path));
-
-/** CHROMIUM_BIN, `command -v chromium`, or Debian's package installed with apt-get (root or sudo -n). */
-function ensureChromium(log) {
-  if (process.env.CHROMIUM_BIN) return process.env.CHROMIUM_BIN;
-  const which = () => spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-  let found = which();
-  if (found) return found;
-  if (!onPath('apt-get')) throw new Error('chromium is missing and there is no apt-get: install Chromium or set CHROMIUM_BIN');
-  const root = process.getuid?.() === 0;
-  const apt = (args) => {
-    const [command, all] = root ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
-    return spawnSync(command, all, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-  };
-  log('chromium: not installed; apt-get install -y --no-install-recommends chromium');
-  if (!apt(['install', '-y', '--no-install-recommends', 'chromium']) && !(apt(['update']) && apt(['install', '-y', '--no-install-recommends', 'chromium']))) {
-    throw new Error('apt-get install chromium failed');
-  }
-  found = which();
-  if (!found) throw new Error('apt-get installed chromium, but `command -v chromium` finds nothing');
-  return found;
-}
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/runtimes/deno-bun-chromium.mjs';
 
 /** playwright-core as installed in the workspace root (a root devDependency), benchmarks or NODE_PATH. */
 async function loadPlaywright() {

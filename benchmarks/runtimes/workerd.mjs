@@ -16,7 +16,7 @@ import { loadavg, median, sleep, stats } from './common.mjs';
 const COMPATIBILITY_DATE = '2025-01-01';
 export const SHIM = "esbuild define { global: 'globalThis' }";
 
-/** WORKERD_BIN, else the workerd package's binary (a devDependency of packages/srp, as test-workerd.mjs finds it). */
+/** WORKERD_BIN, else the workerd package's binary (a devDependency of packages/srp, as scripts/runtimes/workerd.mjs finds it). */
 export function workerdBinary() {
   if (process.env.WORKERD_BIN) {
     if (!existsSync(process.env.WORKERD_BIN)) throw new Error(`WORKERD_BIN=${process.env.WORKERD_BIN} does not exist`);

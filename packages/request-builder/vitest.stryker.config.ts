@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/workerd/**', 'node_modules/**', 'test/cli/**', 'test/e2e-moto*.test.ts', 'test/portability*.test.ts'],
+    exclude: ['node_modules/**', 'test/cli/**', 'test/e2e-moto*.test.ts', 'test/portability*.test.ts'],
     setupFiles: ['test/helpers/fixed-seed.ts'],
     testTimeout: 60_000,
     pool: 'forks',

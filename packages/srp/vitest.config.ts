@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { vectorsPlugin } from '../../scripts/runtimes/vectors-plugin.mjs';
+import { vectorsPlugin } from '../../scripts/runtimes/vectors.mjs';
 
 // Node: every test file, the portable ones and the `*.node.test.ts` ones (Node built-ins, CommonJS oracles).
 // vitest.edge.config.ts runs the portable ones in edge-runtime; scripts/runtimes/suite.mjs bundles them for workerd,
@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [vectorsPlugin()],
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/workerd/**', 'node_modules/**'],
+    exclude: ['node_modules/**'],
     testTimeout: 60_000,
     // Property tests run many 3072-bit exponentiations: two workers match this machine's two cores.
     pool: 'forks',

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { vectorsPlugin } from '../../scripts/runtimes/vectors-plugin.mjs';
+import { vectorsPlugin } from '../../scripts/runtimes/vectors.mjs';
 
 // The portable test files (every *.test.ts but the Node-only *.node.test.ts) in vitest's edge-runtime environment
 // (@edge-runtime/vm, what Vercel Edge runs). Not isolated: Node's Buffer and node:* still work inside, so the
@@ -10,7 +10,7 @@ export default defineConfig({
     environment: 'edge-runtime',
     setupFiles: ['../../scripts/runtimes/edge-setup.mjs'],
     include: ['test/**/*.test.ts'],
-    exclude: ['test/**/*.node.test.ts', 'test/workerd/**', 'node_modules/**'],
+    exclude: ['test/**/*.node.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

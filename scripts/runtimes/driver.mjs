@@ -1,14 +1,14 @@
-// The in-runtime half of scripts/runtimes/run.mjs, for Deno, Bun and Chromium alike (Web APIs only: no Deno, Bun,
-// Node or DOM API is required). It gets a worker bundle's module namespace (packages/*/test/workerd/worker.ts,
-// bundled exactly as for workerd) and runs every exported handler's `test()` the way `workerd test` does, one after
-// the other. What it prints, with console.log (stdout) and console.error (stderr):
-//   RUNTIME <name> <version> <userAgent>                  who we are (read by run.mjs for its log)
+// The in-runtime half of scripts/runtimes/deno-bun-chromium.mjs, for Deno, Bun and Chromium alike (Web APIs only: no
+// Deno, Bun, Node or DOM API is required). It gets the module namespace of the bundle suite.mjs makes (the one
+// workerd runs) and runs every exported handler's `test()` the way `workerd test` does, one after the other. What it
+// prints, with console.log (stdout) and console.error (stderr):
+//   RUNTIME <name> <version> <userAgent>                  who we are (read by runInRuntime for its log)
 //   CASE PASS|FAIL driver/runtime:is-<name>[: reason]     the runtime is the one asked for (Deno.version, ...)
 //   GROUP driver passed=<n> failed=<m>
-//   ...the worker's own CASE / GROUP lines...
+//   ...the suite's own CASE / GROUP lines (vitest-harness.mjs)...
 //   [ TEST ] main:<export>  then  [ PASS ] / [ FAIL ] main:<export> (<reason>)   on stderr, as workerd prints them
 //   DRIVER DONE                                           last; its absence means a crash or a hang
-// It never decides pass or fail: run.mjs counts the lines with the workerd runner's parseOutput.
+// It never decides pass or fail: runInRuntime counts the lines with workerd.mjs's countOutput().
 
 const oneLine = (text) => String(text).replace(/\s+/g, ' ').trim();
 
@@ -43,7 +43,7 @@ function identify(runtime) {
 /**
  * Runs every `test` handler of `worker` (the bundle's namespace): `default` first (workerd's `main`), then the
  * named exports (`main:<name>`). `env` is `{ runtime }`: workerd passes its bindings there (none), so a worker can
- * tell the two apart; the workers of this repo do not read it yet.
+ * tell the two apart; vitest-harness.mjs does not read it.
  */
 export async function runHandlers(worker, runtime) {
   const who = identify(runtime);

@@ -4,34 +4,35 @@
 //   node scripts/runtimes/suite.mjs --runtime workerd|deno|bun|chromium [--package srp|request-builder] [--verbose]
 //
 // The test files are the ones vitest runs in Node, unchanged: every packages/<package>/test/**/*.test.ts except
-// the Node-only ones, named `*.node.test.ts` (node:crypto, node:util and CommonJS oracles, moto, the CLI), and
-// test/workerd/. They are bundled with esbuild exactly as the workerd runner bundles its worker (bundleWorker():
-// platform 'neutral', so a `node:` import anywhere fails the build; the same allowed-inputs check, which refuses
-// packages/*/dist), with `vitest` resolved to scripts/runtimes/vitest-shim.mjs (vitest's own @vitest/runner,
-// @vitest/expect and @vitest/spy) and 'cognito-kit:workerd-vectors' to every vector file. vitest-harness.mjs runs
-// them with @vitest/runner and prints the workerd runner's CASE / GROUP lines, which the existing runners count:
-// workerd through runWorkerdTests(), Deno, Bun and Chromium through run.mjs's runInRuntime().
+// the Node-only ones, named `*.node.test.ts` (node:crypto, node:util and CommonJS oracles, moto, the CLI). They are
+// bundled once by workerd.mjs's bundleWorker() (platform 'neutral', so a `node:` import anywhere fails the build; an
+// allowed-inputs check, which refuses packages/*/dist), with `vitest` resolved to scripts/runtimes/vitest-shim.mjs
+// (vitest's own @vitest/runner, @vitest/expect and @vitest/spy) and 'cognito-kit:workerd-vectors' to every vector
+// file (vectors.mjs). vitest-harness.mjs runs them with @vitest/runner and prints one CASE line per test and one
+// GROUP line per file, which workerd.mjs's countOutput() counts: in workerd through runWorkerd(), in Deno, Bun and
+// Chromium through deno-bun-chromium.mjs's runInRuntime().
 //
-// The last line is `suite-<runtime>: N passed, M failed`; RESULTS_FILE gets { runner, package, passed, failed }.
-// Exit 1 when a test fails, a file fails to load, the runtime crashes or hangs (SUITE_TIMEOUT_MS, default 600000),
-// or no test ran. FAST_CHECK_RUNS_SCALE is not used: every property runs its full numRuns in every runtime.
+// The last line is `suite-<runtime> (<package>): N passed, M failed`; RESULTS_FILE gets { runner, package, passed,
+// failed }. Exit 1 when a test fails, a file fails to load, the runtime crashes or hangs (SUITE_TIMEOUT_MS, default
+// 600000), or no test ran. FAST_CHECK_RUNS_SCALE is not used: every property runs its full numRuns in every runtime.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGES, defaultVectorFiles, loadVectors, repoRoot, runWorkerdTests, srpSourceAliases } from '../../packages/srp/scripts/test-workerd.mjs';
-import { runInRuntime } from './run.mjs';
+import { runInRuntime } from './deno-bun-chromium.mjs';
+import { VECTORS_MODULE, loadVectors } from './vectors.mjs';
+import { PACKAGES, bundleWorker, repoRoot, runWorkerd, srpSourceAliases } from './workerd.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RUNTIMES = ['workerd', 'deno', 'bun', 'chromium'];
 
-/** The portable test files of a package: test/**\/*.test.ts without *.node.test.ts and test/workerd/. */
+/** The portable test files of a package: test/**\/*.test.ts without *.node.test.ts. */
 export function portableTestFiles(packageDir) {
   const out = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'workerd' && entry.name !== 'node_modules') walk(path);
+        if (entry.name !== 'node_modules') walk(path);
       } else if (entry.name.endsWith('.test.ts') && !entry.name.endsWith('.node.test.ts')) {
         out.push(path);
       }
@@ -90,8 +91,8 @@ function entrySource(files) {
  * Bundles and runs a package's portable vitest files in `runtime`. Never throws for a test failure; returns
  * { passed, failed, problems, files, ms }.
  * Options: runtime, package ('srp' | 'request-builder'), files (absolute paths instead of the portable set),
- * allowedInputs (more folders the bundle may read: the self-check's own test files), outDir, timeoutMs, plugins (extra esbuild plugins: the self-check breaks things with them), srcDir / srpSrcDir
- * (copies of src to test instead), compatibilityFlags (workerd; self-check only), log, verbose.
+ * allowedInputs (more folders the bundle may read: the self-check's own test files), outDir, timeoutMs, plugins
+ * (extra esbuild plugins: the self-check breaks things with them), log, verbose.
  */
 export async function runSuiteIn(options) {
   const { runtime, package: packageName = 'srp', verbose = false } = options;
@@ -109,9 +110,9 @@ export async function runSuiteIn(options) {
   const entry = join(outDir, 'suite-entry.mjs');
   writeFileSync(entry, entrySource(files));
   const vectorsPath = join(outDir, 'suite-vectors.json');
-  writeFileSync(vectorsPath, JSON.stringify(loadVectors(defaultVectorFiles())));
+  writeFileSync(vectorsPath, JSON.stringify(loadVectors()));
 
-  const srpSrc = resolve(options.srpSrcDir ?? join(PACKAGES.srp.dir, 'src'));
+  const srpSrc = join(PACKAGES.srp.dir, 'src');
   const aliases = {
     vitest: join(here, 'vitest-shim.mjs'),
     ...(pkg.srpFromSource ? srpSourceAliases(srpSrc) : {}),
@@ -119,16 +120,13 @@ export async function runSuiteIn(options) {
   const vectorsModule = {
     name: 'suite-vectors',
     setup(build) {
-      build.onResolve({ filter: /^cognito-kit:workerd-vectors$/ }, () => ({ path: vectorsPath }));
+      build.onResolve({ filter: new RegExp(`^${VECTORS_MODULE}$`) }, () => ({ path: vectorsPath }));
     },
   };
-  const srcDir = resolve(options.srcDir ?? join(pkg.dir, 'src'));
   // What the bundle may hold: the package's src (never dist), srp's src, the tests, this folder's harness, the
   // generated entry and vectors, and installed test dependencies (fast-check, @vitest/*, the AWS SDK, ...).
   const allowedInputs = [
     join(pkg.dir, 'src') + sep,
-    srcDir + sep,
-    join(PACKAGES.srp.dir, 'src') + sep,
     srpSrc + sep,
     join(pkg.dir, 'test') + sep,
     here + sep,
@@ -136,29 +134,21 @@ export async function runSuiteIn(options) {
     join(repoRoot, 'node_modules', '.pnpm') + sep,
     ...(options.allowedInputs ?? []),
   ];
-  const common = {
-    package: packageName,
-    entry,
-    aliases,
-    allowedInputs,
-    vectors: false,
-    outDir,
-    timeoutMs: options.timeoutMs ?? Number(process.env.SUITE_TIMEOUT_MS ?? 600_000),
-    plugins: [vectorsModule, browserFieldPlugin(), ...(options.plugins ?? [])],
-    log,
-    verbose,
-    ...(options.srcDir ? { srcDir: options.srcDir } : {}),
-    ...(options.srpSrcDir && pkg.srpFromSource ? { srpSrcDir: options.srpSrcDir } : {}),
-  };
+  const bundle = await bundleWorker({ package: packageName, entry, outDir, aliases, allowedInputs, plugins: [vectorsModule, browserFieldPlugin(), ...(options.plugins ?? [])], log });
   let outcome;
-  if (runtime === 'workerd') outcome = await runWorkerdTests({ ...common, ...(options.compatibilityFlags ? { compatibilityFlags: options.compatibilityFlags } : {}) });
-  // Deno: no permission but reading the colour variables that vitest's tinyrainbow looks up when it loads.
-  else outcome = await runInRuntime({ ...common, runtime, denoAllowEnv: ['FORCE_TTY', 'NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI'], ...(options.claim ? { claim: options.claim } : {}) });
+  if (bundle.bundlePath === undefined) {
+    outcome = { passed: 0, failed: Math.max(1, bundle.problems.length), problems: bundle.problems, cases: [] };
+  } else {
+    const run = { timeoutMs: options.timeoutMs ?? Number(process.env.SUITE_TIMEOUT_MS ?? 600_000), log, verbose };
+    outcome = runtime === 'workerd' ? await runWorkerd(bundle, run) : await runInRuntime(bundle, { ...run, runtime });
+    // A bundle that holds files it may not still runs, but fails.
+    outcome = { ...outcome, failed: outcome.failed + bundle.problems.length, problems: [...bundle.problems, ...outcome.problems] };
+  }
   // Every test file must have reported (a file can only be silent when the harness itself broke).
-  const missing = files.filter((f) => !(outcome.cases ?? []).some((c) => c.name.startsWith(`${f.name.replace(/\s+/g, '_')}/`)));
-  const problems = [...(outcome.problems ?? [])];
-  if (missing.length > 0 && (outcome.cases ?? []).length > 0) problems.push(`no case from ${missing.map((f) => f.name).join(', ')}`);
-  const extra = problems.length - (outcome.problems ?? []).length;
+  const missing = files.filter((f) => !outcome.cases.some((c) => c.name.startsWith(`${f.name.replace(/\s+/g, '_')}/`)));
+  const problems = [...outcome.problems];
+  if (missing.length > 0 && outcome.cases.length > 0) problems.push(`no case from ${missing.map((f) => f.name).join(', ')}`);
+  const extra = problems.length - outcome.problems.length;
   return { ...outcome, failed: outcome.failed + extra, problems, files: files.length, ms: Date.now() - started };
 }
 

@@ -1,6 +1,6 @@
 // Runs bundled vitest test files with @vitest/runner (vitest's own collector and runner) and prints one line per
-// test in the workerd runner's format, so packages/srp/scripts/test-workerd.mjs (workerd) and
-// scripts/runtimes/run.mjs (Deno, Bun, Chromium) count them with the parser and checks they already have:
+// test in the format workerd.mjs's countOutput() counts, for workerd (workerd.mjs) and Deno, Bun and Chromium
+// (deno-bun-chromium.mjs) alike:
 //   CASE PASS|FAIL|SKIP <file>/<describe>_>_<test>[: reason]     (whitespace in names becomes _)
 //   GROUP <file> passed=<n> failed=<m>                            one per test file
 // A file that fails to load (a top-level ReferenceError for Buffer, say) is one failing case, `<file>/(load)`.

@@ -1,4 +1,4 @@
-// The library source uses Web APIs only. workerd proves it at run time (test:workerd); this catches it at once,
+// The library source uses Web APIs only. workerd proves it at run time (scripts/runtimes/suite.mjs --runtime workerd); this catches it at once,
 // including in code paths no test reaches.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

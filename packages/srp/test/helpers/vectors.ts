@@ -1,7 +1,7 @@
 // Every vector file the suite runs: the repo's copy of the shared public set, the vectors generated from reference
 // clients (test-vectors/vectors.json) and any vectors-*.json in ../shared/vectors next to the repo, each id once.
 // They arrive as the module 'cognito-kit:workerd-vectors', built at bundle time by loadVectors() in
-// scripts/test-workerd.mjs: vitest.config.ts serves it in Node and edge-runtime, and the bundle runners
+// scripts/runtimes/vectors.mjs: vitest.config.ts serves it in Node and edge-runtime, and the bundle runners
 // (workerd, Deno, Bun, Chromium) embed it, so this file reads no file system and runs everywhere.
 import vectorData from 'cognito-kit:workerd-vectors';
 import { fromHex } from './bytes.js';
