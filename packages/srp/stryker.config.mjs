@@ -17,6 +17,9 @@ const MATH_AND_ENCODINGS = [
   'src/limits.ts',
   'src/pool.ts',
   'src/group.ts',
+  'src/montgomery.ts',
+  'src/fixed-base.ts',
+  'src/sha256.ts',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
