@@ -4,8 +4,9 @@
  * @module
  */
 import { SrpError, createDeviceVerifier, type RandomSource } from '@cognito-kit/srp';
-import { MEMBER_ORDER, SHAPES, inMemberOrder } from './model.js';
-import { Validator } from './validation.js';
+import { buildRequest, type PartBuilder } from './common.js';
+import { NON_EMPTY } from './model.js';
+import { add, onlyFields, srpRefusal, str } from './validation.js';
 
 /** The input of {@link buildConfirmDevice}. */
 export type ConfirmDeviceInput = {
@@ -47,32 +48,21 @@ export interface ConfirmDeviceRequest {
  * ```
  */
 export function buildConfirmDevice(input: ConfirmDeviceInput): { request: ConfirmDeviceRequest; devicePassword: string } {
-  const v = new Validator();
-  const record = v.object(input, 'input');
-  v.finish();
-  v.onlyFields(record!, ['accessToken', 'deviceKey', 'deviceGroupKey', 'deviceName', 'randomBytes'], '', 'by ConfirmDevice');
-  const AccessToken = v.string(record!.accessToken, 'accessToken', SHAPES.TokenModelType, false);
-  const DeviceKey = v.string(record!.deviceKey, 'deviceKey', SHAPES.DeviceKeyType, true);
-  const deviceGroupKey = v.string(record!.deviceGroupKey, 'deviceGroupKey', { name: 'DeviceGroupKey', min: 1, max: 131072 }, true);
-  const DeviceName = v.string(record!.deviceName, 'deviceName', SHAPES.DeviceNameType, false);
-  const randomBytes = record!.randomBytes;
-  if (randomBytes !== undefined && typeof randomBytes !== 'function') v.add('INVALID_TYPE', 'randomBytes', 'randomBytes must be a function (length) => Uint8Array');
-  v.finish();
-  const random = randomBytes === undefined ? {} : { randomBytes: randomBytes as NonNullable<RandomSource['randomBytes']> };
-  let created: ReturnType<typeof createDeviceVerifier>;
-  try {
-    created = createDeviceVerifier({ deviceGroupKey: deviceGroupKey!, deviceKey: DeviceKey!, ...random });
-  } catch (error) {
-    // Only the random source can fail here (the keys are validated above): its bytes were unusable.
-    if (!(error instanceof SrpError)) throw error;
-    v.add('INVALID_TYPE', error.field ?? 'randomBytes', `${error.message} (${error.code})`);
-    v.finish();
-    throw error;
-  }
-  const { devicePassword, DeviceSecretVerifierConfig } = created;
-  const request = inMemberOrder<ConfirmDeviceRequest>(
-    { AccessToken, DeviceKey, DeviceSecretVerifierConfig: { PasswordVerifier: DeviceSecretVerifierConfig.PasswordVerifier, Salt: DeviceSecretVerifierConfig.Salt }, DeviceName },
-    MEMBER_ORDER.ConfirmDevice,
-  );
-  return { request, devicePassword };
+  return buildRequest('ConfirmDevice', input, deviceVerifier);
 }
+
+/** DeviceSecretVerifierConfig, from the device group key (not sent) and an optional random source. */
+const deviceVerifier: PartBuilder = (input, v, common) => {
+  onlyFields(v, input, [...common, 'deviceGroupKey', 'randomBytes'], 'by ConfirmDevice');
+  str(v, input.deviceGroupKey, 'deviceGroupKey', NON_EMPTY, true);
+  if (v.length > 0) return undefined;
+  try {
+    // The keys are valid; `randomBytes` is checked by createDeviceVerifier itself (a function returning the bytes).
+    const { devicePassword, DeviceSecretVerifierConfig: config } = createDeviceVerifier(input as unknown as ConfirmDeviceInput);
+    return { DeviceSecretVerifierConfig: { PasswordVerifier: config.PasswordVerifier, Salt: config.Salt }, devicePassword };
+  } catch (error) {
+    // Only the random source can fail here: it is not a function, or its bytes were unusable.
+    if (!(error instanceof SrpError)) throw error;
+    return add(v, 'INVALID_TYPE', error.field ?? 'randomBytes', srpRefusal(error));
+  }
+};

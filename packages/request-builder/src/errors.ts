@@ -59,9 +59,10 @@ export interface ValidationIssue {
  * ```
  */
 export class RequestValidationError extends Error {
-  readonly code: ValidationCode;
-  readonly path: string;
-  readonly issues: readonly ValidationIssue[];
+  // Declared (assigned in the constructor), so no field initializers are emitted for them.
+  declare readonly code: ValidationCode;
+  declare readonly path: string;
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
     const first = issues[0]!;
@@ -72,4 +73,9 @@ export class RequestValidationError extends Error {
     this.path = first.path;
     this.issues = issues;
   }
+}
+
+/** Throws a RequestValidationError of one issue; its message is `path` followed by `text`. */
+export function fail(code: ValidationCode, path: string, text: string): never {
+  throw new RequestValidationError([{ code, path, message: `${path} ${text}` }]);
 }

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { RequestValidationError } from './errors.js';
+import { fail } from './errors.js';
 import { MEMBER_ORDER, TARGET_PREFIX, type Operation } from './model.js';
+import { requestJson } from './validation.js';
 
 /** Where to send: the region's public endpoint, or an explicit URL (a VPC endpoint, moto, a proxy). */
 export type Destination = { region: string } | { endpoint: string } | Record<string, never>;
@@ -18,8 +19,6 @@ export interface HttpRequest {
   body: string;
 }
 
-const ADMIN_OPERATIONS: readonly Operation[] = ['AdminInitiateAuth', 'AdminRespondToAuthChallenge'];
-
 /**
  * Whether Cognito requires SigV4 (service `cognito-idp`, IAM credentials) for the operation: true for the Admin
  * operations, false for InitiateAuth, RespondToAuthChallenge and ConfirmDevice (`authtype: none` in the model).
@@ -31,11 +30,7 @@ const ADMIN_OPERATIONS: readonly Operation[] = ['AdminInitiateAuth', 'AdminRespo
  * ```
  */
 export function requiresSigV4(operation: Operation): boolean {
-  return ADMIN_OPERATIONS.includes(operation);
-}
-
-function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNEXPECTED_FIELD' | 'INVALID_TYPE', message: string): never {
-  throw new RequestValidationError([{ code, path, message }]);
+  return operation === 'AdminInitiateAuth' || operation === 'AdminRespondToAuthChallenge';
 }
 
 /**
@@ -50,9 +45,10 @@ function fail(path: string, code: 'REQUIRED' | 'PATTERN' | 'INVALID_ENUM' | 'UNE
  * ```
  */
 export function regionEndpoint(region: string): string {
-  if (typeof region !== 'string') fail('region', 'INVALID_TYPE', 'region must be a string such as us-east-1');
-  if (region.length > 64 || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) fail('region', 'PATTERN', 'region must look like us-east-1');
-  return `https://cognito-idp.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}/`;
+  if (typeof region !== 'string' || region.length > 64 || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    fail(typeof region === 'string' ? 'PATTERN' : 'INVALID_TYPE', 'region', 'must be like us-east-1');
+  }
+  return `https://cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}/`;
 }
 
 /**
@@ -78,33 +74,25 @@ export function regionEndpoint(region: string): string {
  */
 export function toHttpRequest(operation: Operation, request: object, destination: Destination = {}): HttpRequest {
   if (typeof operation !== 'string' || !Object.hasOwn(MEMBER_ORDER, operation)) {
-    fail('operation', 'INVALID_ENUM', `operation must be one of ${Object.keys(MEMBER_ORDER).join(', ')}`);
+    fail('INVALID_ENUM', 'operation', `must be one of ${Object.keys(MEMBER_ORDER).join(', ')}`);
   }
-  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    fail('request', 'INVALID_TYPE', 'request must be a request object (as the builders return it)');
-  }
-  if (typeof destination !== 'object' || destination === null) {
-    fail('destination', 'INVALID_TYPE', 'destination must be { region }, { endpoint } or {}');
-  }
-  if (operation === 'ConfirmDevice' && typeof (request as { AccessToken?: unknown }).AccessToken !== 'string') {
-    fail('request.AccessToken', 'REQUIRED', 'ConfirmDevice needs AccessToken (the access token of the login that returned the device key)');
-  }
-  const poolId = (request as { UserPoolId?: unknown }).UserPoolId;
-  if (requiresSigV4(operation) && typeof poolId !== 'string') fail('request.UserPoolId', 'REQUIRED', `${operation} needs UserPoolId`);
-  if (!requiresSigV4(operation) && poolId !== undefined) {
-    fail('request.UserPoolId', 'UNEXPECTED_FIELD', `${operation} has no UserPoolId member (use the Admin operation, or build the public request)`);
-  }
+  const body = requestJson(request);
+  if (typeof destination !== 'object' || destination === null) fail('INVALID_TYPE', 'destination', 'must be an object');
+  // ConfirmDevice is authorized by its access token; the Admin operations carry the pool id (and the region in it);
+  // the public ones have no such member.
+  const admin = requiresSigV4(operation);
+  const needed = operation === 'ConfirmDevice' ? 'AccessToken' : admin ? 'UserPoolId' : undefined;
+  const members = request as Record<string, unknown>;
+  if (needed !== undefined && typeof members[needed] !== 'string') fail('REQUIRED', `request.${needed}`, `is required by ${operation}`);
+  if (!admin && members.UserPoolId !== undefined) fail('UNEXPECTED_FIELD', 'request.UserPoolId', `is not used by ${operation}`);
+  const { endpoint, region } = destination as { endpoint?: unknown; region?: unknown };
   let url: string;
-  if ('endpoint' in destination && destination.endpoint !== undefined) {
-    const endpoint = destination.endpoint;
-    if (typeof endpoint !== 'string' || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint)) {
-      fail('endpoint', 'PATTERN', 'endpoint must be an http(s) URL such as https://cognito-idp.eu-west-2.amazonaws.com');
-    }
-    url = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+  if (endpoint !== undefined) {
+    if (typeof endpoint !== 'string' || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint)) fail('PATTERN', 'endpoint', 'must be an http(s) URL');
+    url = endpoint.replace(/\/?$/, '/');
   } else {
-    const region = 'region' in destination && destination.region !== undefined ? destination.region : typeof poolId === 'string' ? poolId.split('_')[0]! : undefined;
-    if (region === undefined) fail('region', 'REQUIRED', `${operation} carries no user pool id: pass { region } or { endpoint }`);
-    url = regionEndpoint(region);
+    const name = region !== undefined ? region : admin ? (members.UserPoolId as string).split('_')[0] : fail('REQUIRED', 'region', 'is required');
+    url = regionEndpoint(name as string);
   }
   return {
     method: 'POST',
@@ -113,15 +101,6 @@ export function toHttpRequest(operation: Operation, request: object, destination
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `${TARGET_PREFIX}.${operation}`,
     },
-    body: jsonBody(request),
+    body,
   };
-}
-
-/** The body; a request that is not JSON data (a bigint, a cycle) is refused with a typed error. */
-function jsonBody(request: object): string {
-  try {
-    return JSON.stringify(request);
-  } catch {
-    return fail('request', 'INVALID_TYPE', 'request must be JSON data (as the builders return it)');
-  }
 }

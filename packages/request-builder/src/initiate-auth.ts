@@ -5,19 +5,8 @@
  */
 import type { SrpSession } from '@cognito-kit/srp';
 import { buildAuthParameters } from './auth-parameters.js';
-import { contextData, sharedMembers, userContextData } from './common.js';
-import { AUTH_FLOWS, MEMBER_ORDER, PUBLIC_AUTH_FLOWS, SHAPES, inMemberOrder } from './model.js';
+import { buildRequest } from './common.js';
 import type { AdminInitiateAuthInput, AdminInitiateAuthRequest, InitiateAuthInput, InitiateAuthRequest } from './types.js';
-import { Validator } from './validation.js';
-
-const ADMIN_COMMON = ['userPoolId', 'clientId', 'clientSecret', 'clientMetadata', 'analyticsEndpointId', 'session', 'contextData'];
-const PUBLIC_COMMON = ['clientId', 'clientSecret', 'clientMetadata', 'analyticsEndpointId', 'session', 'userContextData'];
-
-function asRecord(input: unknown, v: Validator): Record<string, unknown> {
-  const record = v.object(input, 'input');
-  v.finish();
-  return record!;
-}
 
 /**
  * Builds a validated AdminInitiateAuth request for any AuthFlowType.
@@ -43,19 +32,7 @@ function asRecord(input: unknown, v: Validator): Record<string, unknown> {
  * ```
  */
 export function buildAdminInitiateAuth(input: AdminInitiateAuthInput): { request: AdminInitiateAuthRequest; srpSession?: SrpSession } {
-  const v = new Validator();
-  const record = asRecord(input, v);
-  const UserPoolId = v.string(record.userPoolId, 'userPoolId', SHAPES.UserPoolIdType, true);
-  const ClientId = v.string(record.clientId, 'clientId', SHAPES.ClientIdType, true);
-  const shared = sharedMembers(record, v);
-  const ContextData = contextData(record.contextData, v);
-  const auth = buildAuthParameters(record, v, AUTH_FLOWS, ADMIN_COMMON, 'AdminInitiateAuth');
-  v.finish();
-  const request = inMemberOrder<AdminInitiateAuthRequest>(
-    { UserPoolId, ClientId, AuthFlow: auth!.AuthFlow, AuthParameters: auth!.AuthParameters, ...shared, ContextData },
-    MEMBER_ORDER.AdminInitiateAuth,
-  );
-  return auth!.srpSession === undefined ? { request } : { request, srpSession: auth!.srpSession };
+  return buildRequest('AdminInitiateAuth', input, buildAuthParameters);
 }
 
 /**
@@ -73,16 +50,5 @@ export function buildAdminInitiateAuth(input: AdminInitiateAuthInput): { request
  * ```
  */
 export function buildInitiateAuth(input: InitiateAuthInput): { request: InitiateAuthRequest; srpSession?: SrpSession } {
-  const v = new Validator();
-  const record = asRecord(input, v);
-  const ClientId = v.string(record.clientId, 'clientId', SHAPES.ClientIdType, true);
-  const shared = sharedMembers(record, v);
-  const UserContextData = userContextData(record.userContextData, v);
-  const auth = buildAuthParameters(record, v, PUBLIC_AUTH_FLOWS, PUBLIC_COMMON, 'InitiateAuth');
-  v.finish();
-  const request = inMemberOrder<InitiateAuthRequest>(
-    { AuthFlow: auth!.AuthFlow, ClientId, AuthParameters: auth!.AuthParameters, ...shared, UserContextData },
-    MEMBER_ORDER.InitiateAuth,
-  );
-  return auth!.srpSession === undefined ? { request } : { request, srpSession: auth!.srpSession };
+  return buildRequest('InitiateAuth', input, buildAuthParameters);
 }

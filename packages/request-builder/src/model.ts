@@ -116,6 +116,9 @@ export const SHAPES = {
   TokenModelType: { name: 'TokenModelType', min: 1, max: 131072, pattern: /^[A-Za-z0-9-_=.]+$/, patternText: 'A-Z a-z 0-9 - _ = .', sensitive: true },
 } as const satisfies Record<string, StringShape>;
 
+/** A non-empty StringType (no named shape in the model): challenge names, device group keys, device passwords. */
+export const NON_EMPTY: StringShape = { name: 'StringType', min: 1, max: 131072 };
+
 /** The service's JSON target prefix (awsJson1_1: X-Amz-Target = prefix + "." + operation). */
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { RequestValidationError } from './errors.js';
+import { fail } from './errors.js';
+import { isRecord, requestJson } from './validation.js';
 
 /**
  * Top-level members masked whole. From the service model's `sensitive` trait: ClientId (ClientIdType), Session
@@ -41,52 +42,33 @@ const MASK = '***';
  * ```
  */
 export function redact<T extends object>(request: T): T {
-  const copy = jsonCopy(request);
-  for (const key of SENSITIVE_STRINGS) if (copy[key] !== undefined) copy[key] = MASK;
+  // A deep copy through JSON: requests are JSON data, and this drops nothing that goes on the wire. JSON.parse makes
+  // `__proto__` an own member, so a hostile key cannot reach a prototype.
+  const copy: unknown = JSON.parse(requestJson(request));
+  // A toJSON may turn an object into another value: then it is not a request either.
+  if (!isRecord(copy)) fail('INVALID_TYPE', 'request', 'must be an object of JSON data');
   for (const key of SENSITIVE_MAPS) {
     const map = copy[key];
-    if (map === undefined) continue;
-    copy[key] = isRecord(map) ? Object.fromEntries(Object.keys(map).map((name) => [name, MASK])) : MASK;
+    if (isRecord(map)) mask(map, Object.keys(map));
+    else mask(copy, [key]);
   }
+  mask(copy, SENSITIVE_STRINGS);
   // Not sensitive in the model, but forwarded headers carry cookies and authorization: keep only their names.
   const context = copy.ContextData;
   if (isRecord(context)) {
     if (Array.isArray(context.HttpHeaders)) {
       context.HttpHeaders = context.HttpHeaders.map((header: unknown) => (isRecord(header) ? { ...header, headerValue: MASK } : MASK));
     }
-    if (context.EncodedData !== undefined) context.EncodedData = MASK;
-  } else if (context !== undefined) {
-    copy.ContextData = MASK;
+    mask(context, ['EncodedData']);
+  } else {
+    mask(copy, ['ContextData']);
   }
-  const verifierConfig = copy.DeviceSecretVerifierConfig;
-  if (isRecord(verifierConfig) && verifierConfig.PasswordVerifier !== undefined) verifierConfig.PasswordVerifier = MASK;
-  const result = copy.AuthenticationResult;
-  if (isRecord(result)) {
-    for (const token of TOKENS) if (result[token] !== undefined) result[token] = MASK;
-  }
+  mask(copy.DeviceSecretVerifierConfig, ['PasswordVerifier']);
+  mask(copy.AuthenticationResult, TOKENS);
   return copy as T;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * A deep copy through JSON: requests are JSON data, and this drops nothing that goes on the wire. JSON.parse makes
- * `__proto__` an own member, so a hostile key cannot reach a prototype.
- */
-function jsonCopy(value: unknown): Record<string, unknown> {
-  let text: string | undefined;
-  try {
-    text = typeof value === 'object' && value !== null && !Array.isArray(value) ? JSON.stringify(value) : undefined;
-  } catch {
-    text = undefined; // a bigint, a cycle or a throwing toJSON: not a request
-  }
-  const copy: unknown = text === undefined ? undefined : JSON.parse(text);
-  if (!isRecord(copy)) {
-    throw new RequestValidationError([
-      { code: 'INVALID_TYPE', path: 'request', message: 'request must be an object of JSON data (a request built by this package, or a response)' },
-    ]);
-  }
-  return copy;
+/** Masks the members of `record` named in `keys` that it has (when it is an object). */
+function mask(record: unknown, keys: readonly string[]): void {
+  if (isRecord(record)) for (const key of keys) if (record[key] !== undefined) record[key] = MASK;
 }

@@ -5,18 +5,13 @@
  */
 import type { SrpSession } from '@cognito-kit/srp';
 import { buildChallengeResponses } from './challenge-responses.js';
-import { contextData, sharedMembers, userContextData } from './common.js';
-import { MEMBER_ORDER, SHAPES, inMemberOrder } from './model.js';
+import { buildRequest } from './common.js';
 import type {
   AdminRespondToAuthChallengeInput,
   AdminRespondToAuthChallengeRequest,
   RespondToAuthChallengeInput,
   RespondToAuthChallengeRequest,
 } from './types.js';
-import { Validator } from './validation.js';
-
-const ADMIN_COMMON = ['userPoolId', 'clientId', 'clientSecret', 'session', 'clientMetadata', 'analyticsEndpointId', 'contextData'];
-const PUBLIC_COMMON = ['clientId', 'clientSecret', 'session', 'clientMetadata', 'analyticsEndpointId', 'userContextData'];
 
 /**
  * Builds a validated AdminRespondToAuthChallenge request.
@@ -46,29 +41,7 @@ const PUBLIC_COMMON = ['clientId', 'clientSecret', 'session', 'clientMetadata', 
 export function buildAdminRespondToAuthChallenge<Input extends AdminRespondToAuthChallengeInput>(
   input: Input,
 ): { request: AdminRespondToAuthChallengeRequest<Input['challengeName']>; srpSession?: SrpSession } {
-  const v = new Validator();
-  const record = v.object(input, 'input');
-  v.finish();
-  const UserPoolId = v.string(record!.userPoolId, 'userPoolId', SHAPES.UserPoolIdType, true);
-  const ClientId = v.string(record!.clientId, 'clientId', SHAPES.ClientIdType, true);
-  const shared = sharedMembers(record!, v);
-  const ContextData = contextData(record!.contextData, v);
-  const built = buildChallengeResponses(record!, v, ADMIN_COMMON);
-  v.finish();
-  const request = inMemberOrder<AdminRespondToAuthChallengeRequest<Input['challengeName']>>(
-    {
-      UserPoolId,
-      ClientId,
-      ChallengeName: built!.ChallengeName,
-      ChallengeResponses: built!.ChallengeResponses,
-      Session: shared.Session ?? built!.Session,
-      AnalyticsMetadata: shared.AnalyticsMetadata,
-      ContextData,
-      ClientMetadata: shared.ClientMetadata,
-    },
-    MEMBER_ORDER.AdminRespondToAuthChallenge,
-  );
-  return built!.srpSession === undefined ? { request } : { request, srpSession: built!.srpSession };
+  return buildRequest('AdminRespondToAuthChallenge', input, buildChallengeResponses);
 }
 
 /**
@@ -89,25 +62,5 @@ export function buildAdminRespondToAuthChallenge<Input extends AdminRespondToAut
 export function buildRespondToAuthChallenge<Input extends RespondToAuthChallengeInput>(
   input: Input,
 ): { request: RespondToAuthChallengeRequest<Input['challengeName']>; srpSession?: SrpSession } {
-  const v = new Validator();
-  const record = v.object(input, 'input');
-  v.finish();
-  const ClientId = v.string(record!.clientId, 'clientId', SHAPES.ClientIdType, true);
-  const shared = sharedMembers(record!, v);
-  const UserContextData = userContextData(record!.userContextData, v);
-  const built = buildChallengeResponses(record!, v, PUBLIC_COMMON);
-  v.finish();
-  const request = inMemberOrder<RespondToAuthChallengeRequest<Input['challengeName']>>(
-    {
-      ClientId,
-      ChallengeName: built!.ChallengeName,
-      Session: shared.Session ?? built!.Session,
-      ChallengeResponses: built!.ChallengeResponses,
-      AnalyticsMetadata: shared.AnalyticsMetadata,
-      UserContextData,
-      ClientMetadata: shared.ClientMetadata,
-    },
-    MEMBER_ORDER.RespondToAuthChallenge,
-  );
-  return built!.srpSession === undefined ? { request } : { request, srpSession: built!.srpSession };
+  return buildRequest('RespondToAuthChallenge', input, buildChallengeResponses);
 }
