@@ -23,7 +23,7 @@ const mutations = [
   { name: 'HKDF key length 32', file: 'src/steps.ts', find: 'Uint8Array.of(1))).slice(0, 16)', replace: 'Uint8Array.of(1))).slice(0, 32)' },
   { name: 'no B mod N check', file: 'src/steps.ts', find: "if (B % N === 0n) throw", replace: 'if (B % N === -1n) throw' },
   { name: 'u over unpadded A', file: 'src/steps.ts', find: 'concatBytes(padBytes(A), padBytes(B))', replace: 'concatBytes(bigintToBytes(A), padBytes(B))', also: { find: "import { padBytes } from './pad.js';", replace: "import { padBytes } from './pad.js';\nimport { bigintToBytes } from './encoding.js';" } },
-  { name: 'USERNAME from the typed alias', file: 'src/password-verifier.ts', find: '    USERNAME: userIdForSrp,', replace: '    USERNAME: parameters.USERNAME ?? userIdForSrp,' },
+  { name: 'USERNAME from the typed alias', file: 'src/password-verifier.ts', find: '{ USERNAME: userIdForSrp }', replace: '{ USERNAME: (input.challengeParameters as Record<string, string>).USERNAME ?? userIdForSrp }' },
 ];
 
 const suites = ['test/vectors.test.ts', 'test/errors.test.ts', 'test/pad.test.ts', 'test/pad.node.test.ts', 'test/timestamp.test.ts', 'test/timestamp.node.test.ts'];

@@ -9,8 +9,7 @@
 import { SrpError, assertObject, assertString } from './errors.js';
 import { bytesToBase64, bytesToBigint } from './encoding.js';
 import { padBytes } from './pad.js';
-import { challengeParameter, computePasswordClaim } from './password-claim.js';
-import { secretHashFor } from './password-verifier.js';
+import { answerChallenge, challengeParameter } from './password-claim.js';
 import { drawRandomBytes, type RandomSource } from './random.js';
 import type { SrpSession } from './session.js';
 import { computeVerifier, computeX, hashIdentity } from './steps.js';
@@ -132,26 +131,6 @@ export function respondToDevicePasswordVerifier(session: SrpSession, input: Devi
   if (challengedDevice !== undefined && challengedDevice !== input.deviceKey) {
     throw new SrpError('DEVICE_KEY_MISMATCH', 'challengeParameters.DEVICE_KEY is not the deviceKey answering', 'DEVICE_KEY');
   }
-  const challenge = {
-    SALT: challengeParameter(parameters, 'SALT'),
-    SRP_B: challengeParameter(parameters, 'SRP_B'),
-    SECRET_BLOCK: challengeParameter(parameters, 'SECRET_BLOCK'),
-  };
-  const hashSecret = secretHashFor(input);
-  const claim = computePasswordClaim(session, {
-    prefix: input.deviceGroupKey,
-    userId: input.deviceKey,
-    password: input.devicePassword,
-    challenge,
-    now: input.now,
-  });
-  const responses: DevicePasswordVerifierResponses = {
-    USERNAME: username,
-    DEVICE_KEY: input.deviceKey,
-    PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
-    PASSWORD_CLAIM_SIGNATURE: claim.PASSWORD_CLAIM_SIGNATURE,
-    TIMESTAMP: claim.TIMESTAMP,
-  };
-  if (hashSecret !== undefined) responses.SECRET_HASH = hashSecret(username);
-  return responses;
+  const identity = { prefix: input.deviceGroupKey, userId: input.deviceKey, password: input.devicePassword };
+  return answerChallenge(session, parameters, identity, input, { USERNAME: username, DEVICE_KEY: input.deviceKey });
 }

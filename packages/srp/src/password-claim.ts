@@ -9,14 +9,8 @@ import { parseUnsignedHex } from './encoding.js';
 import { assertUnusedSession, claimSessionSecrets, type SrpSession } from './session.js';
 import { assertValidB, computeS, computeU, computeX, decodeSecretBlock, deriveKey, hashIdentity, signPasswordClaim } from './steps.js';
 import { MAX_CHALLENGE_STRING_LENGTH, MAX_SALT_DIGITS, MAX_SRP_PUBLIC_VALUE_DIGITS, assertMaxLength } from './limits.js';
+import { secretHasher } from './secret-hash.js';
 import { formatTimestamp } from './timestamp.js';
-
-/** What the server sent that the claim needs. */
-export interface ServerChallengeValues {
-  SALT: string;
-  SRP_B: string;
-  SECRET_BLOCK: string;
-}
 
 /** Longest accepted value of each member (see limits.ts for why); every other member: the model's StringType. */
 const MAX_LENGTH: Readonly<Record<string, readonly [number, 'digits' | 'characters']>> = {
@@ -44,36 +38,63 @@ export function challengeParameter(parameters: unknown, name: string): string {
   return value;
 }
 
+/** Who signs: pool name, USER_ID_FOR_SRP and password for a user; device group key, device key and device password. */
+export interface ClaimIdentity {
+  prefix: string;
+  userId: string;
+  password: string;
+}
+
+/** The members every verifier answer ends with. */
+export interface SignedClaim {
+  PASSWORD_CLAIM_SECRET_BLOCK: string;
+  PASSWORD_CLAIM_SIGNATURE: string;
+  TIMESTAMP: string;
+  SECRET_HASH?: string;
+}
+
 /**
- * Computes the signed claim for one challenge.
- *
- * @param prefix - pool name (users) or device group key (devices)
- * @param userId - USER_ID_FOR_SRP (users) or device key (devices)
+ * The part PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER answers share: reads SALT, SRP_B and SECRET_BLOCK, signs
+ * the claim with the session's secret, and returns `head` (the answer's own members, first, in the order they are
+ * sent) followed by the claim and, with a client secret, SECRET_HASH over `head.USERNAME`.
  */
-export function computePasswordClaim(
+export function answerChallenge<Head extends { USERNAME: string }>(
   session: SrpSession,
-  claim: { prefix: string; userId: string; password: string; challenge: ServerChallengeValues; now: Date | undefined },
-): { TIMESTAMP: string; PASSWORD_CLAIM_SIGNATURE: string } {
+  parameters: unknown,
+  identity: ClaimIdentity,
+  input: { clientId?: string; clientSecret?: string; now?: Date | undefined },
+  head: Head,
+): Head & SignedClaim {
+  const SALT = challengeParameter(parameters, 'SALT');
+  const SRP_B = challengeParameter(parameters, 'SRP_B');
+  const SECRET_BLOCK = challengeParameter(parameters, 'SECRET_BLOCK');
+  const hashSecret = secretHashFor(input);
   assertUnusedSession(session);
-  assertString(claim.password, 'password');
+  assertString(identity.password, 'password');
   // Validate every server value before the expensive exponentiations, and before the session is spent: a refused
   // input has used nothing secret, so the caller may correct it and answer with the same session.
-  const salt = parseUnsignedHex(claim.challenge.SALT, 'SALT', 'INVALID_SALT');
-  const B = parseUnsignedHex(claim.challenge.SRP_B, 'SRP_B');
+  const salt = parseUnsignedHex(SALT, 'SALT', 'INVALID_SALT');
+  const B = parseUnsignedHex(SRP_B, 'SRP_B');
   assertValidB(B);
-  const secretBlock = decodeSecretBlock(claim.challenge.SECRET_BLOCK);
-  const TIMESTAMP = formatTimestamp(claim.now ?? new Date());
+  const secretBlock = decodeSecretBlock(SECRET_BLOCK);
+  const TIMESTAMP = formatTimestamp(input.now ?? new Date());
   const { a, A } = claimSessionSecrets(session);
 
   const u = computeU(A, B);
-  const x = computeX(salt, hashIdentity(claim.prefix, claim.userId, claim.password));
+  const x = computeX(salt, hashIdentity(identity.prefix, identity.userId, identity.password));
   const key = deriveKey(computeS({ a, B, x, u }), u);
-  const PASSWORD_CLAIM_SIGNATURE = signPasswordClaim(key, {
-    prefix: claim.prefix,
-    userId: claim.userId,
-    secretBlock,
-    timestamp: TIMESTAMP,
-  });
+  const PASSWORD_CLAIM_SIGNATURE = signPasswordClaim(key, { ...identity, secretBlock, timestamp: TIMESTAMP });
   key.fill(0);
-  return { TIMESTAMP, PASSWORD_CLAIM_SIGNATURE };
+  const answer: Head & SignedClaim = { ...head, PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP };
+  if (hashSecret !== undefined) answer.SECRET_HASH = hashSecret(head.USERNAME);
+  return answer;
+}
+
+/** SECRET_HASH over a username, when the input has a client secret (which needs the client id). */
+function secretHashFor(input: { clientId?: string; clientSecret?: string }): ((username: string) => string) | undefined {
+  if (input.clientSecret === undefined) return undefined;
+  if (input.clientId === undefined) {
+    throw new SrpError('INVALID_ARGUMENT', 'clientSecret needs clientId: SECRET_HASH is computed over both', 'clientId');
+  }
+  return secretHasher(input.clientId, input.clientSecret); // validates both now, before the exponentiations
 }

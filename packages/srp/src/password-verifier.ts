@@ -3,10 +3,9 @@
  *
  * @module
  */
-import { SrpError, assertObject, assertString } from './errors.js';
-import { challengeParameter, computePasswordClaim } from './password-claim.js';
+import { assertObject, assertString } from './errors.js';
+import { answerChallenge, challengeParameter } from './password-claim.js';
 import { poolNameOf } from './pool.js';
-import { secretHasher } from './secret-hash.js';
 import type { SrpSession } from './session.js';
 
 /** The ChallengeParameters of PASSWORD_VERIFIER that the answer uses. */
@@ -84,43 +83,10 @@ export type PasswordVerifierResponses = {
 export function respondToPasswordVerifier(session: SrpSession, input: PasswordVerifierInput): PasswordVerifierResponses {
   assertObject(input, 'input');
   const poolName = poolNameOf(input.userPoolId);
-  const parameters = input.challengeParameters;
-  const userIdForSrp = challengeParameter(parameters, 'USER_ID_FOR_SRP');
-  const challenge = {
-    SALT: challengeParameter(parameters, 'SALT'),
-    SRP_B: challengeParameter(parameters, 'SRP_B'),
-    SECRET_BLOCK: challengeParameter(parameters, 'SECRET_BLOCK'),
-  };
-  const hashSecret = secretHashFor(input);
+  const userIdForSrp = challengeParameter(input.challengeParameters, 'USER_ID_FOR_SRP');
   if (input.deviceKey !== undefined) assertString(input.deviceKey, 'deviceKey', true);
-
-  const claim = computePasswordClaim(session, {
-    prefix: poolName,
-    userId: userIdForSrp,
-    password: input.password,
-    challenge,
-    now: input.now,
-  });
-  const responses: PasswordVerifierResponses = {
-    USERNAME: userIdForSrp,
-    PASSWORD_CLAIM_SECRET_BLOCK: challenge.SECRET_BLOCK,
-    PASSWORD_CLAIM_SIGNATURE: claim.PASSWORD_CLAIM_SIGNATURE,
-    TIMESTAMP: claim.TIMESTAMP,
-  };
-  if (hashSecret !== undefined) responses.SECRET_HASH = hashSecret(userIdForSrp);
+  const identity = { prefix: poolName, userId: userIdForSrp, password: input.password };
+  const responses: PasswordVerifierResponses = answerChallenge(session, input.challengeParameters, identity, input, { USERNAME: userIdForSrp });
   if (input.deviceKey !== undefined) responses.DEVICE_KEY = input.deviceKey;
   return responses;
-}
-
-/**
- * A SECRET_HASH function when the input has a client secret, checked before any SRP work is done.
- *
- * @throws {SrpError} `INVALID_ARGUMENT` for a secret without a client id
- */
-export function secretHashFor(input: { clientId?: string; clientSecret?: string }): ((username: string) => string) | undefined {
-  if (input.clientSecret === undefined) return undefined;
-  if (input.clientId === undefined) {
-    throw new SrpError('INVALID_ARGUMENT', 'clientSecret needs clientId: SECRET_HASH is computed over both', 'clientId');
-  }
-  return secretHasher(input.clientId, input.clientSecret); // validates both now, before the exponentiations
 }
