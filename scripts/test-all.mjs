@@ -98,6 +98,11 @@ for (const runtime of ['workerd', 'deno', 'bun', 'chromium']) {
 counted('browser example page in Chromium (login, timings, screenshot)', process.execPath, [join(root, 'scripts/browser-example.mjs')], join(resultsDir, 'browser-example.json'), root, fromRunner);
 // The runners must report broken libraries and broken runs (each self-check breaks them on purpose).
 counted('whole-suite runner self-check (Buffer or node:crypto in the core fails workerd)', process.execPath, [join(root, 'scripts/runtimes/suite-selfcheck.mjs')], join(resultsDir, 'suite-selfcheck.json'), root, fromRunner);
+// Load and heap, scaled down to fit CI; the full runs are separate commands (pnpm test:load: 10,000 sessions;
+// pnpm test:heap: 100,000 logins), whose figures the README records.
+const srpDir = join(root, 'packages/srp');
+counted('load: 1,000 concurrent logins answered in parallel, all accepted', process.execPath, [join(srpDir, 'scripts/load.mjs'), '--sessions', '1000', '--bits', '256'], join(resultsDir, 'load.json'), srpDir, fromRunner);
+counted('heap: flat over 3,000 logins (--expose-gc)', process.execPath, ['--expose-gc', join(srpDir, 'scripts/heap.mjs'), '--logins', '3000', '--bits', '256'], join(resultsDir, 'heap.json'), srpDir, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
 
 console.log('\nSummary');
