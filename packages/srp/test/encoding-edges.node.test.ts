@@ -1,9 +1,10 @@
 // Edges of the encodings and the math that mutation testing showed no test pinned down: the internal hex and byte
-// helpers, base64 characters outside ASCII and misplaced padding, byte arrays of another realm, a TIMESTAMP that
-// is not a string, and modPow's modulus 1. Node only (node:vm makes the other realm).
+// helpers, base64 characters outside ASCII and misplaced padding, byte arrays of another realm (or of none), a
+// TIMESTAMP that is not a string, modPow's modulus 1 and the longest user pool id. Node only (node:vm makes the
+// other realm).
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { SrpError, computeX, modPow, padHex, parseTimestamp, signPasswordClaim } from '../src/index.js';
+import { SrpError, computeX, modPow, padHex, parseTimestamp, poolNameOf, signPasswordClaim } from '../src/index.js';
 import { base64ToBytes, bigintToBytes, bytesToBigint, hexToBytes, isBytes } from '../src/encoding.js';
 
 const key = new Uint8Array(16).fill(1);
@@ -28,6 +29,10 @@ describe('hex helpers', () => {
     for (const bad of ['g0', '0g', 'G0', '0G', '@0', '0@', '`0', '0`', '/0', ':0', '0 ']) {
       expect(refusal(() => hexToBytes(bad)).code, bad).toBe('INVALID_HEX');
     }
+  });
+
+  it("hexToBytes' refusal says what it expected", () => {
+    expect(refusal(() => hexToBytes('abc'))).toMatchObject({ code: 'INVALID_HEX', message: 'not an even-length hex string' });
   });
 
   it('bigintToBytes is minimal big-endian with a leading zero nibble where needed; bytesToBigint reads it back', () => {
@@ -83,6 +88,13 @@ describe('byte arrays of another realm', () => {
     const foreignKey = runInNewContext('new Uint8Array(16).fill(1)') as Uint8Array;
     expect(signPasswordClaim(foreignKey, { ...claim, secretBlock: 'QUJD' })).toBe(signPasswordClaim(key, { ...claim, secretBlock: 'QUJD' }));
   });
+
+  it('a Uint8Array without a prototype (so without a constructor) is not bytes, and is refused with an SrpError, not a TypeError', () => {
+    const orphan = Object.setPrototypeOf(new Uint8Array(32).fill(7), null) as Uint8Array;
+    expect(ArrayBuffer.isView(orphan)).toBe(true);
+    expect(isBytes(orphan)).toBe(false);
+    expect(refusal(() => computeX(5n, orphan))).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'identityHash' });
+  });
 });
 
 describe('small contracts', () => {
@@ -98,6 +110,12 @@ describe('small contracts', () => {
     expect(modPow(0n, 0n, 1n)).toBe(0n);
     expect(modPow(7n, 3n, 1n)).toBe(0n);
     expect(modPow(5n, 0n, 2n)).toBe(1n);
+  });
+
+  it('poolNameOf reads a user pool id of exactly 55 characters, the longest the service model allows', () => {
+    const id = 'us-east-1_' + 'a'.repeat(45);
+    expect(id).toHaveLength(55);
+    expect(poolNameOf(id)).toBe('a'.repeat(45));
   });
 });
 

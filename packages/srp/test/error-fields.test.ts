@@ -18,6 +18,7 @@ import {
   formatTimestamp,
   hashIdentity,
   importSrpSession,
+  modPow,
   padHex,
   parseUnsignedHex,
   poolNameOf,
@@ -25,7 +26,7 @@ import {
   signPasswordClaim,
 } from '../src/index.js';
 
-const CASES: [name: string, call: () => unknown, code: string, field: string, message: string][] = [
+const CASES: [name: string, call: () => unknown, code: string, field: string | undefined, message: string][] = [
   ["padHex(1)", () => padHex(1 as never), 'INVALID_ARGUMENT', 'value', "padHex expects a bigint"],
   ["computeA(1)", () => computeA(1 as never), 'INVALID_ARGUMENT', 'a', "a must be a bigint"],
   ["computeA(0n)", () => computeA(0n), 'INVALID_ARGUMENT', 'a', "a must be positive"],
@@ -62,6 +63,9 @@ const CASES: [name: string, call: () => unknown, code: string, field: string, me
   ["poolNameOf(bad)", () => poolNameOf('nounderscore'), 'INVALID_USER_POOL_ID', 'userPoolId', "userPoolId must be <region>_<name> with one underscore, at most 55 characters"],
   ["poolNameOf(two)", () => poolNameOf('a_b_c'), 'INVALID_USER_POOL_ID', 'userPoolId', "userPoolId must be <region>_<name> with one underscore, at most 55 characters"],
   ["poolNameOf(56)", () => poolNameOf('us-east-1_' + 'a'.repeat(46)), 'INVALID_USER_POOL_ID', 'userPoolId', "userPoolId must be <region>_<name> with one underscore, at most 55 characters"],
+  ["modPow(2n, 1, N)", () => modPow(2n, 1 as never, N), 'INVALID_ARGUMENT', undefined, "modPow expects bigint arguments"],
+  ["modPow(2n, 1n, 0n)", () => modPow(2n, 1n, 0n), 'INVALID_ARGUMENT', 'modulus', "modPow needs a modulus of at least 1"],
+  ["modPow(2n, -1n, N)", () => modPow(2n, -1n, N), 'INVALID_ARGUMENT', 'exponent', "modPow needs a non-negative exponent"],
   ["parseUnsignedHex(1)", () => parseUnsignedHex(1, 'SRP_B'), 'INVALID_ARGUMENT', 'SRP_B', "SRP_B must be a hex string"],
   ["parseUnsignedHex(1, SALT)", () => parseUnsignedHex(1, 'SALT', 'INVALID_SALT'), 'INVALID_SALT', 'SALT', "SALT must be a hex string"],
   ["parseUnsignedHex(empty)", () => parseUnsignedHex('', 'SRP_B'), 'INVALID_HEX', 'SRP_B', "SRP_B is empty"],

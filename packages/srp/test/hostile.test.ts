@@ -185,6 +185,15 @@ describe('the bounds sit exactly where limits.ts says', () => {
     expect(answer(session(), { ...challenge, USER_ID_FOR_SRP: exact }).USERNAME).toBe(exact);
   });
 
+  it('hex values are bounded in UTF-16 units, not code points: 513 astral characters (1,026 units) are too long', () => {
+    const astral = '😀'.repeat(513); // 1,026 UTF-16 units, 513 code points
+    expect(astral).toHaveLength(1026);
+    const challenge = honestChallenge();
+    expect(refusal(() => answer(session(), { ...challenge, SRP_B: astral })).code).toBe('INPUT_TOO_LARGE');
+    expect(refusal(() => answer(session(), { ...challenge, SALT: astral })).code).toBe('INPUT_TOO_LARGE');
+    expect(refusal(() => createServerChallenge(record, astral)).code).toBe('INPUT_TOO_LARGE');
+  });
+
   it('the server half reads SRP_A of 1,024 digits and refuses 1,025', () => {
     const srpA = session().srpA.padStart(MAX_SRP_PUBLIC_VALUE_DIGITS, '0');
     expect(createServerChallenge(record, srpA).challengeParameters.SRP_B).toMatch(/^[0-9a-f]+$/);

@@ -85,6 +85,11 @@ describe('modPow', () => {
     expect(modPow(base, exponent, modulus)).toBe(expected);
   });
 
+  it('exponent 1 gives the base reduced into [0, m): a base of m or more, a multiple of m, a negative base', () => {
+    const cases: [base: bigint, modulus: bigint][] = [[3n, 7n], [10n, 7n], [7n, 7n], [0n, 7n], [-4n, 7n], [5n, 1n << 64n], [N + 5n, N], [N, N]];
+    for (const [base, modulus] of cases) expect(modPow(base, 1n, modulus), `${base} mod ${modulus}`).toBe(((base % modulus) + modulus) % modulus);
+  });
+
   it('refuses a negative exponent, a modulus below 1 and non-bigints', () => {
     expect(() => modPow(2n, -1n, N)).toThrow(SrpError);
     expect(() => modPow(2n, 1n, 0n)).toThrow(SrpError);

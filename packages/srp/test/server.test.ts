@@ -158,6 +158,16 @@ describe('client and server half', () => {
     expect(() => createServerChallenge(user, 'xyz')).toThrowError(expect.objectContaining({ code: 'INVALID_HEX' }));
   });
 
+  it('refuses a non-string SRP_A as INVALID_ARGUMENT: the length bound leaves the type to the parser', () => {
+    const stored = createUserVerifier({ userPoolId: 'us-east-1_Pool1', userIdForSrp: 'alice', password: 'pw' });
+    const user = { userPoolId: 'us-east-1_Pool1', userIdForSrp: 'alice', ...stored };
+    for (const srpA of [5, null, undefined]) {
+      expect(() => createServerChallenge(user, srpA as never), String(srpA)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'SRP_A', message: 'SRP_A must be a hex string' }),
+      );
+    }
+  });
+
   it('does not let one kind of challenge verify as the other', () => {
     const { challenge, answer } = login(store({ userPoolId: 'us-east-1_Pool1', userIdForSrp: 'alice', password: 'pw' }));
     expect(() => verifyDevicePasswordClaim(challenge, answer)).toThrow(SrpError);

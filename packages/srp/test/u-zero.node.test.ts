@@ -35,7 +35,9 @@ beforeEach(() => {
 describe('u = 0 aborts the login (INVALID_U)', () => {
   it('computeU throws for the forced pair and returns u for any other', () => {
     forceZeroU(12345n, 67890n);
-    expect(() => computeU(12345n, 67890n)).toThrow(expect.objectContaining({ code: 'INVALID_U', field: 'u' }));
+    expect(() => computeU(12345n, 67890n)).toThrow(
+      expect.objectContaining({ code: 'INVALID_U', field: 'u', message: 'u = H(PAD(A) | PAD(B)) is zero; abort this login' }),
+    );
     expect(computeU(12345n, 67891n)).toBeGreaterThan(0n);
   });
 
