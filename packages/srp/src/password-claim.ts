@@ -83,7 +83,7 @@ export function answerChallenge<Head extends { USERNAME: string }>(
   const u = computeU(A, B);
   const x = computeX(salt, hashIdentity(identity.prefix, identity.userId, identity.password));
   const key = deriveKey(computeS({ a, B, x, u }), u);
-  const PASSWORD_CLAIM_SIGNATURE = signPasswordClaim(key, { ...identity, secretBlock, timestamp: TIMESTAMP });
+  const PASSWORD_CLAIM_SIGNATURE = signPasswordClaim(key, { prefix: identity.prefix, userId: identity.userId, secretBlock, timestamp: TIMESTAMP });
   key.fill(0);
   const answer: Head & SignedClaim = { ...head, PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP };
   if (hashSecret !== undefined) answer.SECRET_HASH = hashSecret(head.USERNAME);
