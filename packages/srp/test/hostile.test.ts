@@ -299,3 +299,18 @@ describe('a client clock that is far off', () => {
     expect(verifyPasswordClaim(challenge, claim, { now: new Date(serverNow.getTime() + 90_000), maxSkewMs: 60_000 })).toBe(true);
   });
 });
+
+describe('server half: a stored device config too long to be a verifier is refused before decoding', () => {
+  const device = { deviceGroupKey: 'group', deviceKey: 'us-east-1_0f0f-aa', username: 'alice' };
+  const A = createSrpSession().srpA;
+  it.each(['Salt', 'PasswordVerifier'] as const)('%s of 10 MB: INPUT_TOO_LARGE at that member', (member) => {
+    const config = { Salt: 'AAAAAAAAAAAAAAAAAAAAAA==', PasswordVerifier: 'AQ==', [member]: 'QUJD'.repeat(2_500_000) };
+    expect(() => createDeviceServerChallenge({ ...device, deviceSecretVerifierConfig: config }, A)).toThrowError(
+      expect.objectContaining({ code: 'INPUT_TOO_LARGE', field: member }),
+    );
+  });
+  it('1,368 characters (1,024 bytes) is still read', () => {
+    const config = { Salt: 'AAAAAAAAAAAAAAAAAAAAAA==', PasswordVerifier: 'QUJD'.repeat(342) };
+    expect(createDeviceServerChallenge({ ...device, deviceSecretVerifierConfig: config }, A).challengeName).toBe('DEVICE_PASSWORD_VERIFIER');
+  });
+});

@@ -22,6 +22,10 @@
  */
 import { SrpError, assertObject, assertString } from '../errors.js';
 import { base64ToBytes, bytesToBigint, bytesToHex, parseUnsignedHex } from '../encoding.js';
+import { assertMaxLength } from '../limits.js';
+
+/** Longest stored DeviceSecretVerifierConfig member read, in base64 characters (1,024 bytes). */
+const MAX_VERIFIER_CONFIG_CHARS = 1368;
 import { poolNameOf } from '../pool.js';
 import { drawRandomBytes, type RandomSource } from '../random.js';
 import { computeVerifier, computeX, hashIdentity } from '../steps.js';
@@ -143,6 +147,10 @@ export function createDeviceServerChallenge(device: StoredDevice, srpA: string, 
   assertString(device.deviceKey, 'deviceKey', true);
   assertString(device.username, 'username', true);
   const config = device.deviceSecretVerifierConfig;
+  // ConfirmDevice stores a 16-byte salt and PAD(v), at most 385 bytes, as base64: 1,368 characters (1,024 bytes) is
+  // far above either. A longer value is not a verifier, and decoding a hostile 10 MB one would cost seconds.
+  assertMaxLength(config?.Salt, MAX_VERIFIER_CONFIG_CHARS, 'Salt', 'characters');
+  assertMaxLength(config?.PasswordVerifier, MAX_VERIFIER_CONFIG_CHARS, 'PasswordVerifier', 'characters');
   const salt = base64ToBytes(config?.Salt, 'DeviceSecretVerifierConfig.Salt');
   if (salt.length === 0) throw new SrpError('INVALID_SALT', 'DeviceSecretVerifierConfig.Salt is empty', 'Salt');
   const verifier = bytesToBigint(base64ToBytes(config?.PasswordVerifier, 'DeviceSecretVerifierConfig.PasswordVerifier'));
