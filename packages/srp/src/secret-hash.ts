@@ -6,7 +6,7 @@
  */
 import { assertString } from './errors.js';
 import { bytesToBase64, utf8, utf8Into } from './encoding.js';
-import { KeyedHmacSha256, paddedLength, wordsToBytes } from './sha256.js';
+import { keyedHmacSha256 } from './sha256.js';
 
 /**
  * Computes SECRET_HASH for one username.
@@ -48,21 +48,16 @@ export function secretHash(username: string, clientId: string, clientSecret: str
 export function secretHasher(clientId: string, clientSecret: string): (username: string) => string {
   assertString(clientId, 'clientId', true);
   assertString(clientSecret, 'clientSecret', true);
-  const keyed = new KeyedHmacSha256(utf8(clientSecret));
+  const mac = keyedHmacSha256(utf8(clientSecret));
   const clientIdBytes = utf8(clientId);
-  // username ‖ clientId is written, and padded, in one reused buffer: a call allocates only its result.
+  // username ‖ clientId is written into one reused buffer, grown when a username needs more room.
   let message = new Uint8Array(256);
-  let view = new DataView(message.buffer);
-  const tag = new Uint8Array(32);
   return (username: string): string => {
     assertString(username, 'username');
-    const most = paddedLength(3 * username.length + clientIdBytes.length); // UTF-8: ≤ 3 bytes per UTF-16 unit
-    if (message.length < most) {
-      message = new Uint8Array(most);
-      view = new DataView(message.buffer);
-    }
+    const most = 3 * username.length + clientIdBytes.length; // UTF-8: at most 3 bytes per UTF-16 unit
+    if (message.length < most) message = new Uint8Array(most);
     const written = utf8Into(username, message);
     message.set(clientIdBytes, written);
-    return bytesToBase64(wordsToBytes(keyed.mac(view, written + clientIdBytes.length), tag));
+    return bytesToBase64(mac(message.subarray(0, written + clientIdBytes.length)));
   };
 }

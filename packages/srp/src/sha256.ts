@@ -1,130 +1,70 @@
 /**
- * SHA-256 and HMAC-SHA256 for this package, on @noble/hashes' SHA-256 compression function (reached by
- * subclassing), with the message padded in place.
+ * SHA-256 and HMAC-SHA256 for this package, on @noble/hashes' public hash API only: `sha256(message)` and the
+ * streaming object of `sha256.create()`, with its `update`, `digest` and `clone`. Nothing here reaches into noble's
+ * classes or their internal members, so any @noble/hashes 2.x that keeps that documented API can be installed
+ * (the package takes a caret range, and a consumer's tree holds one copy).
  *
- * SECRET_HASH hashes many short messages under one key: HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), and both
- * padded keys fill exactly one block, so {@link KeyedHmacSha256} computes their chaining values once; each message
- * then costs its own blocks (one for a username and client id of up to 55 bytes together) plus one outer block.
- * What this leaves out of noble's hash objects is what costs more than the compressions on a short message:
- * cloning, buffering, and copying the message and the padding (benchmarks/RESULTS.md, "SECRET_HASH").
+ * HMAC(K, m) = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)) (RFC 2104), where a key longer than SHA-256's 64-byte block is
+ * hashed first and a shorter one is padded with zeros. Both padded keys fill exactly one block, so
+ * {@link keyedHmacSha256} hashes them once, into two hash states, and each message clones those states: it costs
+ * its own blocks plus one outer block, never the two key blocks again. SECRET_HASH (many usernames under one client
+ * secret) is where that pays; HKDF and the password claim's signature key each HMAC once.
  *
  * @module
  */
-import { _SHA256 } from '@noble/hashes/sha2.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
-/** A SHA-256 chaining value, or a digest, as eight 32-bit words. */
-export type Sha256Words = [number, number, number, number, number, number, number, number];
-
-/**
- * Bytes a buffer needs for a message of `length` bytes and its padding (0x80, zeros, the 8-byte bit length), up
- * to the next 64-byte block boundary.
- */
-export function paddedLength(length: number): number {
-  return Math.ceil((length + 9) / 64) * 64;
-}
-
-/** noble's SHA-256 as a bare compression function, from a chaining value that the caller keeps. */
-class Sha256Chain extends _SHA256 {
-  /**
-   * Finishes the hash of `prefixBytes` bytes (a multiple of 64, already in `start`; SHA-256's initial value when
-   * `start` is omitted) followed by `view`'s first `length` bytes, padding them in place in `view`, which must
-   * hold {@link paddedLength}(length) bytes.
-   */
-  finish(view: DataView, length: number, start?: Sha256Words, prefixBytes = 0): Sha256Words {
-    const end = paddedLength(length);
-    view.setUint8(length, 0x80);
-    for (let i = length + 1; i < end - 4; i++) view.setUint8(i, 0);
-    view.setUint32(end - 4, (prefixBytes + length) * 8); // messages here are far below 2^29 bytes
-    return this.run(view, end, start);
-  }
-
-  /** Compresses `view`'s whole blocks in [0, end) from `start` (or the initial value): already padded. */
-  run(view: DataView, end: number, start?: Sha256Words): Sha256Words {
-    if (start !== undefined) this.set(start[0], start[1], start[2], start[3], start[4], start[5], start[6], start[7]);
-    for (let offset = 0; offset < end; offset += 64) this.process(view, offset);
-    const words = this.get();
-    this.roundClean(); // the shared message schedule held message-derived words
-    return words;
-  }
-}
-
-/** The 32 bytes of a digest's words, written into `bytes` (a new array by default). */
-export function wordsToBytes(words: Sha256Words, bytes = new Uint8Array(32)): Uint8Array {
-  for (let i = 0; i < 8; i++) {
-    const word = words[i]!;
-    bytes[4 * i] = word >>> 24;
-    bytes[4 * i + 1] = word >>> 16;
-    bytes[4 * i + 2] = word >>> 8;
-    bytes[4 * i + 3] = word;
-  }
-  return bytes;
-}
-
-/** `bytes` copied into a fresh buffer with room for the padding. */
-function paddable(bytes: Uint8Array): DataView {
-  const buffer = new Uint8Array(paddedLength(bytes.length));
-  buffer.set(bytes);
-  return new DataView(buffer.buffer);
-}
+/** A running SHA-256 computation: what noble's `sha256.create()` returns. */
+type Sha256State = ReturnType<typeof nobleSha256.create>;
 
 /**
  * SHA-256 of `message` (internal).
  *
  * @example
  * ```ts
- * const digest = sha256(utf8('abc')); // Uint8Array(32)
+ * const digest = sha256(utf8('abc')); // Uint8Array(32), ba7816bf…
  * ```
  */
 export function sha256(message: Uint8Array): Uint8Array {
-  return wordsToBytes(new Sha256Chain().finish(paddable(message), message.length));
+  return nobleSha256(message);
 }
 
 /**
- * An HMAC-SHA256 keyed once (internal).
+ * The two keyed states of HMAC-SHA256: SHA-256 having absorbed the key block XOR ipad (inner) and XOR opad (outer).
+ * The key block is wiped once both are absorbed.
+ */
+function keyedStates(key: Uint8Array): [inner: Sha256State, outer: Sha256State] {
+  const block = new Uint8Array(64);
+  block.set(key.length > 64 ? nobleSha256(key) : key);
+  const absorb = (pad: number): Sha256State => {
+    for (let i = 0; i < 64; i++) block[i]! ^= pad;
+    return nobleSha256.create().update(block);
+  };
+  const inner = absorb(0x36);
+  const outer = absorb(0x36 ^ 0x5c); // undoes ipad and applies opad in one pass
+  block.fill(0);
+  return [inner, outer];
+}
+
+/**
+ * An HMAC-SHA256 keyed once (internal): returns a function that computes the 32-byte tag of a message, cloning the
+ * keyed states for each call (the states themselves are never finished, so the function can be called any number
+ * of times).
  *
  * @example
  * ```ts
- * const hmac = new KeyedHmacSha256(utf8('secret'));
- * const buffer = new DataView(new ArrayBuffer(paddedLength(message.length)));
- * // ... write the message into buffer ...
- * const tag = hmac.mac(buffer, message.length);
+ * const mac = keyedHmacSha256(utf8('client secret'));
+ * const tag = mac(utf8('alice' + clientId)); // Uint8Array(32)
  * ```
  */
-export class KeyedHmacSha256 {
-  private readonly chain = new Sha256Chain();
-  private readonly innerStart: Sha256Words;
-  private readonly outerStart: Sha256Words;
-  /** The outer message: the inner digest, then its padding, written once (64 + 32 bytes hashed). */
-  private readonly outerMessage = new DataView(new ArrayBuffer(64));
-
-  constructor(key: Uint8Array) {
-    const block = new Uint8Array(64);
-    block.set(key.length > 64 ? sha256(key) : key);
-    const view = new DataView(block.buffer);
-    const start = (pad: number): Sha256Words => {
-      for (let i = 0; i < 64; i++) block[i]! ^= pad;
-      return new Sha256Chain().run(view, 64);
-    };
-    this.innerStart = start(0x36);
-    this.outerStart = start(0x36 ^ 0x5c);
-    block.fill(0);
-    this.outerMessage.setUint8(32, 0x80);
-    this.outerMessage.setUint32(60, (64 + 32) * 8);
-  }
-
-  /**
-   * The tag of the message in `buffer`'s first `length` bytes; the buffer must hold {@link paddedLength}(length)
-   * bytes, as the padding is written into it.
-   */
-  mac(buffer: DataView, length: number): Sha256Words {
-    const inner = this.chain.finish(buffer, length, this.innerStart, 64);
-    for (let i = 0; i < 8; i++) this.outerMessage.setUint32(4 * i, inner[i]!);
-    return this.chain.run(this.outerMessage, 64, this.outerStart);
-  }
+export function keyedHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+  const [inner, outer] = keyedStates(key);
+  return (message) => outer.clone().update(inner.clone().update(message).digest()).digest();
 }
 
 /**
- * HMAC-SHA256(key, message) in one call (internal): the password claim's signature and HKDF's two HMACs.
+ * HMAC-SHA256(key, message) in one call (internal): HKDF's two HMACs and the password claim's signature. The keyed
+ * states are used once, so they are finished (and wiped by `digest`) rather than cloned.
  *
  * @example
  * ```ts
@@ -132,5 +72,6 @@ export class KeyedHmacSha256 {
  * ```
  */
 export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
-  return wordsToBytes(new KeyedHmacSha256(key).mac(paddable(message), message.length));
+  const [inner, outer] = keyedStates(key);
+  return outer.update(inner.update(message).digest()).digest();
 }
