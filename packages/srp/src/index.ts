@@ -21,9 +21,9 @@ export { SrpError, type SrpErrorCode } from './errors.js';
 export { N, g, k } from './group.js';
 export { padHex } from './pad.js';
 export { modPow } from './modpow.js';
-export { formatTimestamp, parseTimestamp } from './timestamp.js';
+export { formatTimestamp, isValidDate, parseTimestamp } from './timestamp.js';
 export { secretHash, secretHasher } from './secret-hash.js';
-export { poolNameOf } from './pool.js';
+export { USER_POOL_ID_MAX_LENGTH, USER_POOL_ID_PATTERN, poolNameOf } from './pool.js';
 export { parseUnsignedHex } from './encoding.js';
 export type { RandomSource } from './random.js';
 export {

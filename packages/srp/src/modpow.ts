@@ -15,7 +15,7 @@
  * constant-time anyway, and the reference clients are not either.
  * Products mod N are reduced by Montgomery multiplication in 1024-bit chunks (montgomery.ts), about 7% faster
  * per step than V8's `%`, which costs about two multiplications at 3072 bits; full-width Montgomery and Barrett
- * reduction gave nothing (benchmarks/experiments/REDUCTIONS.md).
+ * reduction gave nothing (measured in the project's reductions experiment).
  *
  * @module
  */

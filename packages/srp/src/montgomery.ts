@@ -1,6 +1,6 @@
 /**
  * Montgomery multiplication mod the group's N, reducing 1024 bits at a time: the one reduction measured to beat
- * V8's bigint `%` for this modulus, by 7% (benchmarks/experiments/REDUCTIONS.md).
+ * V8's bigint `%` for this modulus, by 7% (the project's reductions experiment measured the others).
  *
  * A product T < N² is reduced as T·2^-3072 mod N in three steps of T ← (T + m·N) / 2^1024 with
  * m = (T mod 2^1024)·N' mod 2^1024 and N' = -N^-1 mod 2^1024. Each step multiplies a 1024-bit m by the 3072-bit N

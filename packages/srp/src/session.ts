@@ -24,7 +24,7 @@ export const PRIVATE_VALUE_BYTES = 128;
  *   (NIST SP 800-57); Pollard's kangaroo finds an exponent of n bits in about 2^(n/2) steps, so `a` must have at
  *   least 256 bits to keep those 128 (RFC 5054 §2.5.4 and RFC 3526 §8 ask for twice the security strength, NIST
  *   SP 800-56A rev. 3 §5.6.1.1 the same for FFC keys). It halves the squarings of S and makes g^a four times
- *   cheaper: a whole login then fits in a Cloudflare Worker's 10 ms of CPU (benchmarks/RESULTS.md).
+ *   cheaper: a whole login then fits in a Cloudflare Worker's 10 ms of CPU (measured by the project's benchmarks).
  */
 export type PrivateValueBits = 1024 | 256;
 
@@ -92,7 +92,7 @@ function sessionFromPrivateValue(a: bigint): SrpSession {
  * import { createSrpSession } from '@cognito-kit/srp';
  * const session = createSrpSession();
  * const AuthParameters = { USERNAME: 'alice', SRP_A: session.srpA };
- * // on an edge runtime with a tight CPU budget: a 256-bit private value (see the README's "Speed")
+ * // on an edge runtime with a tight CPU budget: a 256-bit private value (see PrivateValueBits)
  * const quick = createSrpSession({ privateValueBits: 256 });
  * ```
  */

@@ -31,9 +31,17 @@ export function formatTimestamp(date: Date): string {
 
 /**
  * The instant of a `Date`, read through `Date.prototype.getTime` (so a `Date` of another realm works and an object
- * that only inherits from `Date.prototype`, or overrides `getTime`, cannot lie); NaN for anything else.
+ * that only inherits from `Date.prototype`, or overrides `getTime`, cannot lie); NaN for anything else. Internal:
+ * every `Date` this package takes from a caller (TIMESTAMP's instant, the server half's `now`) is read through it.
+ *
+ * @example
+ * ```ts
+ * timeOf(new Date(0));                    // 0
+ * timeOf(vm.runInNewContext('new Date(0)')); // 0: a Date of another realm
+ * timeOf(Object.create(Date.prototype));  // NaN: no [[DateValue]]
+ * ```
  */
-function timeOf(date: unknown): number {
+export function timeOf(date: unknown): number {
   try {
     return Date.prototype.getTime.call(date);
   } catch {
@@ -73,4 +81,21 @@ export function parseTimestamp(text: string): Date | undefined {
   const date = new Date(Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds)));
   date.setUTCFullYear(Number(year)); // Date.UTC maps years 0-99 to 1900-1999
   return formatTimestamp(date) === text ? date : undefined;
+}
+
+/**
+ * Whether `value` is a valid `Date`: of this realm or another (an iframe, a `vm` context, a test runner's replaced
+ * `Date`), not an object that only inherits from `Date.prototype`, and not an invalid Date. The one check every
+ * package of cognito-kit applies to a `now` it is given.
+ *
+ * @example
+ * ```ts
+ * import { isValidDate } from '@cognito-kit/srp';
+ * isValidDate(new Date());                       // true
+ * isValidDate(new Date(NaN));                    // false
+ * isValidDate(Object.create(Date.prototype));    // false
+ * ```
+ */
+export function isValidDate(value: unknown): value is Date {
+  return !Number.isNaN(timeOf(value));
 }

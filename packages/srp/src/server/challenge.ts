@@ -12,7 +12,7 @@ import { drawRandomBytes, type RandomSource } from '../random.js';
 import { secretHash } from '../secret-hash.js';
 import { computeU, deriveKey, signPasswordClaim } from '../steps.js';
 import { MAX_SRP_PUBLIC_VALUE_DIGITS, assertMaxLength } from '../limits.js';
-import { parseTimestamp } from '../timestamp.js';
+import { parseTimestamp, timeOf } from '../timestamp.js';
 
 /** Bytes of the server's private value b. */
 const SERVER_PRIVATE_BYTES = 128;
@@ -121,8 +121,10 @@ export function checkClaim(
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new SrpError('INVALID_ARGUMENT', 'options must be an object', 'options');
   }
-  const now = options?.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new SrpError('INVALID_DATE', 'now must be a valid Date', 'now');
+  // Read through Date.prototype.getTime, as formatTimestamp reads its Date: a Date of another realm (a vm context, an
+  // iframe) is accepted, an object that merely inherits from Date.prototype is not.
+  const now = timeOf(options?.now ?? new Date());
+  if (Number.isNaN(now)) throw new SrpError('INVALID_DATE', 'now must be a valid Date', 'now');
   const maxSkewMs = options?.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   if (typeof maxSkewMs !== 'number' || !(maxSkewMs >= 0)) {
     throw new SrpError('INVALID_ARGUMENT', 'maxSkewMs must be a non-negative number', 'maxSkewMs');
@@ -136,7 +138,7 @@ export function checkClaim(
   // A signature is 44 characters of base64: anything longer is refused before it is encoded or compared.
   if (PASSWORD_CLAIM_SIGNATURE.length !== SIGNATURE_LENGTH) return false;
   const signedAt = parseTimestamp(TIMESTAMP);
-  if (signedAt === undefined || Math.abs(now.getTime() - signedAt.getTime()) > maxSkewMs) return false;
+  if (signedAt === undefined || Math.abs(now - signedAt.getTime()) > maxSkewMs) return false;
   if (options?.clientSecret !== undefined) {
     if (options.clientId === undefined) throw new SrpError('INVALID_ARGUMENT', 'clientSecret needs clientId', 'clientId');
     const expectedHash = secretHash(USERNAME, options.clientId, options.clientSecret);
