@@ -1,88 +1,148 @@
 /**
  * AuthParameters for each AuthFlowType, shared by AdminInitiateAuth and InitiateAuth: which input members a flow
- * takes, which it requires, and what goes on the wire (model doc of AuthParametersType, §1.5 of COGNITO.md).
+ * takes, which it needs, and what goes on the wire (the service model's documentation of AuthParametersType). The CLI
+ * asks {@link flowNeeds} too, so what a flow needs is written once.
  *
  * @module
  */
-import { createSrpSession, secretHash } from '@cognito-kit/srp';
-import type { PartBuilder } from './common.js';
-import { AUTH_FLOWS, PUBLIC_AUTH_FLOWS, SHAPES, type AuthFlow } from './model.js';
-import { FOR_SECRET_HASH, add, onlyFields, srpSessionOf, str } from './validation.js';
+import { createSrpSession, secretHash, type SrpSession } from '@cognito-kit/srp';
+import { SHAPES, type AuthFlow } from './model.js';
+import { FOR_SECRET_HASH, add, onlyFields, srpSessionOf, str, type Issues } from './validation.js';
+
+/** A flow-specific input member of the InitiateAuth builders. */
+export type FlowMember = 'username' | 'password' | 'refreshToken' | 'deviceKey' | 'srpSession' | 'withSrp' | 'preferredChallenge';
 
 /**
- * Input members each flow uses besides `username` and `deviceKey` (which every flow takes) and the common ones. The
- * first is what the flow signs in with: a password, a refresh token, an SRP session (USER_SRP_AUTH), or the choice
- * of CUSTOM_AUTH (withSrp) and USER_AUTH (preferredChallenge), which bring the others.
+ * The input members each flow takes, besides those every request has (`clientId`, `clientSecret`, `session`, ...).
+ * A member outside its flow's list is refused (`UNEXPECTED_FIELD`) rather than dropped.
+ *
+ * @example
+ * ```ts
+ * import { FLOW_INPUTS } from '@cognito-kit/request-builder';
+ * FLOW_INPUTS.USER_PASSWORD_AUTH; // ['username', 'password', 'deviceKey']
+ * ```
  */
-const FLOW_FIELDS: Record<AuthFlow, readonly string[]> = {
-  USER_SRP_AUTH: ['srpSession'],
-  ADMIN_USER_PASSWORD_AUTH: ['password'],
-  ADMIN_NO_SRP_AUTH: ['password'],
-  USER_PASSWORD_AUTH: ['password'],
-  REFRESH_TOKEN_AUTH: ['refreshToken'],
-  REFRESH_TOKEN: ['refreshToken'],
-  CUSTOM_AUTH: ['withSrp', 'srpSession'],
-  USER_AUTH: ['preferredChallenge', 'password', 'srpSession'],
-};
+export const FLOW_INPUTS = {
+  USER_SRP_AUTH: ['username', 'srpSession', 'deviceKey'],
+  REFRESH_TOKEN_AUTH: ['refreshToken', 'username', 'deviceKey'],
+  REFRESH_TOKEN: ['refreshToken', 'username', 'deviceKey'],
+  CUSTOM_AUTH: ['username', 'withSrp', 'srpSession', 'deviceKey'],
+  ADMIN_NO_SRP_AUTH: ['username', 'password', 'deviceKey'],
+  USER_PASSWORD_AUTH: ['username', 'password', 'deviceKey'],
+  ADMIN_USER_PASSWORD_AUTH: ['username', 'password', 'deviceKey'],
+  USER_AUTH: ['username', 'preferredChallenge', 'password', 'srpSession', 'deviceKey'],
+} as const satisfies Record<AuthFlow, readonly FlowMember[]>;
+
+/** What a flow needs: which members are required, and whether it sends SRP_A (so it needs an SRP session). */
+export interface FlowNeeds {
+  username: boolean;
+  password: boolean;
+  refreshToken: boolean;
+  srp: boolean;
+}
 
 /**
- * Validates the flow-specific members and builds AuthFlow and AuthParameters. Returns undefined when validation
- * failed (the issues are in `v`); an SRP session is only created once everything is valid.
+ * What `authFlow` needs, given the choices two flows make: CUSTOM_AUTH starts with SRP when `withSrp` is true, and
+ * USER_AUTH's `preferredChallenge` PASSWORD_SRP brings SRP_A, PASSWORD brings the password (none: Cognito answers
+ * SELECT_CHALLENGE). Refresh flows need no username, except to compute SECRET_HASH (checked by the builders).
+ *
+ * @example
+ * ```ts
+ * import { flowNeeds } from '@cognito-kit/request-builder';
+ * flowNeeds('USER_AUTH', { preferredChallenge: 'PASSWORD' }); // { username: true, password: true, refreshToken: false, srp: false }
+ * ```
  */
-export const buildAuthParameters: PartBuilder = (input, v, common, admin, operation) => {
-  const flows: readonly string[] = admin ? AUTH_FLOWS : PUBLIC_AUTH_FLOWS;
-  const flow = input.authFlow;
-  if (!flows.includes(flow as string)) {
+export function flowNeeds(authFlow: AuthFlow, choices: { withSrp?: boolean | undefined; preferredChallenge?: string | undefined } = {}): FlowNeeds {
+  const refresh = authFlow === 'REFRESH_TOKEN_AUTH' || authFlow === 'REFRESH_TOKEN';
+  const passwordFlow = authFlow === 'ADMIN_USER_PASSWORD_AUTH' || authFlow === 'ADMIN_NO_SRP_AUTH' || authFlow === 'USER_PASSWORD_AUTH';
+  return {
+    username: !refresh,
+    password: passwordFlow || (authFlow === 'USER_AUTH' && choices.preferredChallenge === 'PASSWORD'),
+    refreshToken: refresh,
+    srp:
+      authFlow === 'USER_SRP_AUTH' ||
+      (authFlow === 'CUSTOM_AUTH' && choices.withSrp === true) ||
+      (authFlow === 'USER_AUTH' && choices.preferredChallenge === 'PASSWORD_SRP'),
+  };
+}
+
+/** A flow whose members passed every check: what {@link authParametersOf} turns into AuthParameters. */
+export interface CheckedFlow<Flow extends AuthFlow = AuthFlow> {
+  authFlow: Flow;
+  needs: FlowNeeds;
+  username: string | undefined;
+  password: string | undefined;
+  refreshToken: string | undefined;
+  preferredChallenge: string | undefined;
+  /** The session to send SRP_A of, when the flow starts SRP and one was given. */
+  srpSession: SrpSession | undefined;
+  clientSecret: string | undefined;
+  deviceKey: string | undefined;
+}
+
+/**
+ * Reads and checks the flow-specific members of an InitiateAuth input (the issues go to `issues`): `flows` are the
+ * flows `operation` takes; `sharedMembers` lists the input members the builder has read already, which are not
+ * unexpected here.
+ */
+export function readFlow<Flow extends AuthFlow>(
+  issues: Issues,
+  input: Record<string, unknown>,
+  operation: 'AdminInitiateAuth' | 'InitiateAuth',
+  flows: readonly Flow[],
+  sharedMembers: readonly string[],
+): CheckedFlow<Flow> | undefined {
+  const authFlow = flows.find((flow) => flow === input.authFlow);
+  if (authFlow === undefined) {
+    const given = input.authFlow;
     // Only a value shaped like an enum name is repeated (MAGIC, ADMIN_NO_SRP): anything else may be a secret typed
     // into the wrong member, and messages never repeat those.
-    const got = flow === undefined ? 'none' : typeof flow === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(flow) ? flow : 'another value';
-    return add(v, flow === undefined ? 'REQUIRED' : 'INVALID_ENUM', 'authFlow', `must be one of ${flows.join(', ')} for ${operation} (got ${got})`);
+    const shown = given === undefined ? 'none' : typeof given === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(given) ? given : 'another value';
+    return add(issues, given === undefined ? 'REQUIRED' : 'INVALID_ENUM', 'authFlow', `must be one of ${flows.join(', ')} for ${operation} (got ${shown})`);
   }
-  const authFlow = flow as AuthFlow;
-  const fields = FLOW_FIELDS[authFlow];
-  onlyFields(v, input, [...common, 'authFlow', 'clientSecret', 'username', 'deviceKey', ...fields], `by the ${authFlow} flow`);
+  const takes: readonly string[] = FLOW_INPUTS[authFlow];
+  onlyFields(issues, input, [...sharedMembers, 'authFlow', 'clientSecret', ...takes], `by the ${authFlow} flow`);
 
-  // Key order is wire order: USERNAME, PREFERRED_CHALLENGE, PASSWORD or REFRESH_TOKEN, SRP_A, CHALLENGE_NAME,
-  // SECRET_HASH, DEVICE_KEY. A member set to undefined here only happens with an issue, and is then never sent.
-  const params: Record<string, string> = {};
-  const refresh = fields[0] === 'refreshToken';
-  const username = str(v, input.username, 'username', SHAPES.UsernameType, !refresh);
-  if (!refresh) params.USERNAME = username!;
+  const refresh = authFlow === 'REFRESH_TOKEN_AUTH' || authFlow === 'REFRESH_TOKEN';
+  const username = str(issues, input.username, 'username', SHAPES.UsernameType, !refresh);
+  const srpSession = srpSessionOf(issues, input.srpSession);
 
-  const session = srpSessionOf(v, input.srpSession);
-  let srp = fields[0] === 'srpSession';
-  let needsPassword = fields[0] === 'password';
-  if (authFlow === 'CUSTOM_AUTH') {
-    // SRP first when withSrp is true, or a session is given (unless withSrp is false: a conflict).
-    const withSrp = input.withSrp;
-    if (withSrp !== undefined && typeof withSrp !== 'boolean') add(v, 'INVALID_TYPE', 'withSrp', 'must be a boolean');
-    srp = withSrp === true || (session !== undefined && withSrp !== false);
-  }
-  if (authFlow === 'USER_AUTH') {
-    // PREFERRED_CHALLENGE PASSWORD_SRP brings SRP_A, PASSWORD brings PASSWORD.
-    const preferred = str(v, input.preferredChallenge, 'preferredChallenge', SHAPES.StringType);
-    if (preferred !== undefined) params.PREFERRED_CHALLENGE = preferred;
-    srp = preferred === 'PASSWORD_SRP';
-    needsPassword = preferred === 'PASSWORD';
-    if (input.password !== undefined && !needsPassword) add(v, 'CONFLICT', 'password', 'conflicts with preferredChallenge');
-  }
+  // CUSTOM_AUTH starts with SRP when withSrp is true, or a session is given (unless withSrp is false: a conflict).
+  const withSrp = input.withSrp;
+  if (authFlow === 'CUSTOM_AUTH' && withSrp !== undefined && typeof withSrp !== 'boolean') add(issues, 'INVALID_TYPE', 'withSrp', 'must be a boolean');
+  const preferredChallenge = authFlow === 'USER_AUTH' ? str(issues, input.preferredChallenge, 'preferredChallenge', SHAPES.StringType) : undefined;
+  const needs = flowNeeds(authFlow, { withSrp: withSrp === true || (srpSession !== undefined && withSrp !== false), preferredChallenge });
+  if (authFlow === 'USER_AUTH' && input.password !== undefined && !needs.password) add(issues, 'CONFLICT', 'password', 'conflicts with preferredChallenge');
   // A session the flow takes but will not use contradicts withSrp (CUSTOM_AUTH) or preferredChallenge (USER_AUTH).
-  if (session !== undefined && !srp && fields.includes('srpSession')) add(v, 'CONFLICT', 'srpSession', `conflicts with ${fields[0]}`);
-  if (needsPassword) params.PASSWORD = str(v, input.password, 'password', SHAPES.PasswordType, true)!;
-  if (refresh) params.REFRESH_TOKEN = str(v, input.refreshToken, 'refreshToken', SHAPES.TokenModelType, true)!;
+  if (srpSession !== undefined && !needs.srp && takes.includes('srpSession')) {
+    add(issues, 'CONFLICT', 'srpSession', `conflicts with ${authFlow === 'CUSTOM_AUTH' ? 'withSrp' : 'preferredChallenge'}`);
+  }
+  const password = needs.password ? str(issues, input.password, 'password', SHAPES.PasswordType, true) : undefined;
+  const refreshToken = needs.refreshToken ? str(issues, input.refreshToken, 'refreshToken', SHAPES.TokenModelType, true) : undefined;
 
-  const clientSecret = str(v, input.clientSecret, 'clientSecret', SHAPES.ClientSecret);
+  const clientSecret = str(issues, input.clientSecret, 'clientSecret', SHAPES.ClientSecret);
   // A refresh token does not carry the username in a form this library can read, and SECRET_HASH is computed over
   // the user's real username (or sub), not an alias: with a secret, the caller must give it.
-  if (clientSecret !== undefined && refresh && input.username === undefined) add(v, 'USERNAME_REQUIRED_FOR_SECRET_HASH', 'username', FOR_SECRET_HASH);
-  const deviceKey = str(v, input.deviceKey, 'deviceKey', SHAPES.DeviceKeyType);
-  if (v.length > 0) return undefined;
+  if (clientSecret !== undefined && refresh && input.username === undefined) add(issues, 'USERNAME_REQUIRED_FOR_SECRET_HASH', 'username', FOR_SECRET_HASH);
+  const deviceKey = str(issues, input.deviceKey, 'deviceKey', SHAPES.DeviceKeyType);
+  return { authFlow, needs, username, password, refreshToken, preferredChallenge, srpSession, clientSecret, deviceKey };
+}
 
-  // Everything is valid: now do the work (SRP_A costs an exponentiation).
-  const srpSession = srp ? (session ?? createSrpSession()) : undefined;
-  if (srpSession !== undefined) params.SRP_A = srpSession.srpA;
-  if (srp && authFlow === 'CUSTOM_AUTH') params.CHALLENGE_NAME = 'SRP_A';
-  if (clientSecret !== undefined && username !== undefined) params.SECRET_HASH = secretHash(username, input.clientId as string, clientSecret);
-  if (deviceKey !== undefined) params.DEVICE_KEY = deviceKey;
-  return { AuthFlow: authFlow, AuthParameters: params, srpSession };
-};
+/**
+ * AuthParameters of a checked flow, keys in wire order: USERNAME, PREFERRED_CHALLENGE, PASSWORD or REFRESH_TOKEN,
+ * SRP_A, CHALLENGE_NAME, SECRET_HASH, DEVICE_KEY. An SRP flow gets its session here (a new one unless given): SRP_A
+ * costs an exponentiation, so only once every member is valid.
+ */
+export function authParametersOf(flow: CheckedFlow, clientId: string): { authParameters: Record<string, string>; srpSession: SrpSession | undefined } {
+  const authParameters: Record<string, string> = {};
+  if (flow.needs.username && flow.username !== undefined) authParameters.USERNAME = flow.username;
+  if (flow.preferredChallenge !== undefined) authParameters.PREFERRED_CHALLENGE = flow.preferredChallenge;
+  if (flow.password !== undefined) authParameters.PASSWORD = flow.password;
+  if (flow.refreshToken !== undefined) authParameters.REFRESH_TOKEN = flow.refreshToken;
+  const srpSession = flow.needs.srp ? (flow.srpSession ?? createSrpSession()) : undefined;
+  if (srpSession !== undefined) authParameters.SRP_A = srpSession.srpA;
+  if (srpSession !== undefined && flow.authFlow === 'CUSTOM_AUTH') authParameters.CHALLENGE_NAME = 'SRP_A';
+  if (flow.clientSecret !== undefined && flow.username !== undefined) authParameters.SECRET_HASH = secretHash(flow.username, clientId, flow.clientSecret);
+  if (flow.deviceKey !== undefined) authParameters.DEVICE_KEY = flow.deviceKey;
+  return { authParameters, srpSession };
+}

@@ -3,32 +3,12 @@
  *
  * @module
  */
-import { SrpError, createDeviceVerifier, type RandomSource } from '@cognito-kit/srp';
-import { buildRequest, type PartBuilder } from './common.js';
-import { NON_EMPTY } from './model.js';
-import { add, onlyFields, srpRefusal, str } from './validation.js';
-
-/** The input of {@link buildConfirmDevice}. */
-export type ConfirmDeviceInput = {
-  /**
-   * The access token of the login that returned the device (ConfirmDevice requires it). Leave it out only to add
-   * it yourself later, as with the AWS CLI's `--access-token`; {@link toHttpRequest} refuses a request without it.
-   */
-  accessToken?: string;
-  /** NewDeviceMetadata.DeviceKey */
-  deviceKey: string;
-  /** NewDeviceMetadata.DeviceGroupKey (hashed into the verifier, not sent) */
-  deviceGroupKey: string;
-  deviceName?: string;
-} & RandomSource;
-
-/** `ConfirmDeviceRequest` as it goes on the wire. */
-export interface ConfirmDeviceRequest {
-  AccessToken?: string;
-  DeviceKey: string;
-  DeviceSecretVerifierConfig: { PasswordVerifier: string; Salt: string };
-  DeviceName?: string;
-}
+import { SrpError, createDeviceVerifier } from '@cognito-kit/srp';
+import type { ConfirmDeviceInput } from './inputs.js';
+import { member } from './members.js';
+import { NON_EMPTY, SHAPES } from './model.js';
+import type { ConfirmDeviceRequest } from './requests.js';
+import { add, checked, inputRecord, onlyFields, requiredStr, srpRefusal, str, throwIfAny, type Issues } from './validation.js';
 
 /**
  * Builds a validated ConfirmDevice request with a new device password and its verifier (`createDeviceVerifier` of
@@ -36,33 +16,54 @@ export interface ConfirmDeviceRequest {
  * (DEVICE_PASSWORD_VERIFIER). ConfirmDevice is public (unsigned); it is authorized by the access token.
  *
  * @returns the request and the device password
- * @throws {RequestValidationError} for a malformed device key, name or access token
+ * @throws {RequestValidationError} for a malformed device key, name or access token, or a `randomBytes` that is not
+ *   a function returning the bytes asked for
  * @example
  * ```ts
- * import { buildConfirmDevice, toHttpRequest } from '@cognito-kit/request-builder';
- * const { NewDeviceMetadata, AccessToken } = result.AuthenticationResult;
+ * import { buildConfirmDevice, send } from '@cognito-kit/request-builder';
+ *
+ * // From a sign-in whose AuthenticationResult has NewDeviceMetadata:
  * const { request, devicePassword } = buildConfirmDevice({
- *   accessToken: AccessToken, deviceKey: NewDeviceMetadata.DeviceKey, deviceGroupKey: NewDeviceMetadata.DeviceGroupKey,
+ *   accessToken: 'eyJraWQiOi...', deviceKey: 'eu-west-2_f0e1d2c3-aaaa-bbbb-cccc-0123456789ab', deviceGroupKey: '-abcdEFGh',
  * });
- * await fetch(...Object.values(toHttpRequest('ConfirmDevice', request, { region: 'eu-west-2' })));
+ * await send('ConfirmDevice', request, { region: 'eu-west-2' });
+ * // store devicePassword with the device key and group key: the device signs in with them
  * ```
  */
 export function buildConfirmDevice(input: ConfirmDeviceInput): { request: ConfirmDeviceRequest; devicePassword: string } {
-  return buildRequest('ConfirmDevice', input, deviceVerifier);
+  const members = inputRecord(input);
+  const issues: Issues = [];
+  const accessToken = str(issues, members.accessToken, 'accessToken', SHAPES.TokenModelType);
+  const deviceKey = requiredStr(issues, members.deviceKey, 'deviceKey', SHAPES.DeviceKeyType);
+  const deviceName = str(issues, members.deviceName, 'deviceName', SHAPES.DeviceNameType);
+  onlyFields(issues, members, ['accessToken', 'deviceKey', 'deviceName', 'deviceGroupKey', 'randomBytes'], 'by ConfirmDevice');
+  const deviceGroupKey = requiredStr(issues, members.deviceGroupKey, 'deviceGroupKey', NON_EMPTY);
+  throwIfAny(issues); // before the verifier's exponentiation
+  const verifier = checked(issues, deviceVerifier(issues, deviceGroupKey, deviceKey, input.randomBytes));
+
+  const request: ConfirmDeviceRequest = {
+    ...member('AccessToken', accessToken),
+    DeviceKey: deviceKey,
+    DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
+    ...member('DeviceName', deviceName),
+  };
+  return { request, devicePassword: verifier.devicePassword };
 }
 
-/** DeviceSecretVerifierConfig, from the device group key (not sent) and an optional random source. */
-const deviceVerifier: PartBuilder = (input, v, common) => {
-  onlyFields(v, input, [...common, 'deviceGroupKey', 'randomBytes'], 'by ConfirmDevice');
-  str(v, input.deviceGroupKey, 'deviceGroupKey', NON_EMPTY, true);
-  if (v.length > 0) return undefined;
+/** A new device password and its verifier; a `randomBytes` that fails is an issue at its path. */
+function deviceVerifier(
+  issues: Issues,
+  deviceGroupKey: string,
+  deviceKey: string,
+  randomBytes: ConfirmDeviceInput['randomBytes'],
+): { devicePassword: string; passwordVerifier: string; salt: string } | undefined {
   try {
-    // The keys are valid; `randomBytes` is checked by createDeviceVerifier itself (a function returning the bytes).
-    const { devicePassword, DeviceSecretVerifierConfig: config } = createDeviceVerifier(input as unknown as ConfirmDeviceInput);
-    return { DeviceSecretVerifierConfig: { PasswordVerifier: config.PasswordVerifier, Salt: config.Salt }, devicePassword };
+    // createDeviceVerifier checks `randomBytes` itself: a function returning the bytes asked for.
+    const { devicePassword, DeviceSecretVerifierConfig } = createDeviceVerifier({ deviceGroupKey, deviceKey, ...member('randomBytes', randomBytes) });
+    return { devicePassword, passwordVerifier: DeviceSecretVerifierConfig.PasswordVerifier, salt: DeviceSecretVerifierConfig.Salt };
   } catch (error) {
-    // Only the random source can fail here: it is not a function, or its bytes were unusable.
+    // The keys are valid here: only the random source can fail.
     if (!(error instanceof SrpError)) throw error;
-    return add(v, 'INVALID_TYPE', error.field ?? 'randomBytes', srpRefusal(error));
+    return add(issues, 'INVALID_TYPE', error.field ?? 'randomBytes', srpRefusal(error));
   }
-};
+}

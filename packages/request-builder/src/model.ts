@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { USER_POOL_ID_MAX_LENGTH, USER_POOL_ID_PATTERN } from '@cognito-kit/srp';
 
 /**
  * AuthFlowType, all eight values in model order.
@@ -39,6 +40,9 @@ export type AuthFlow = (typeof AUTH_FLOWS)[number];
  * ```
  */
 export const PUBLIC_AUTH_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_PASSWORD_AUTH', 'USER_AUTH'] as const;
+
+/** A flow InitiateAuth takes. */
+export type PublicAuthFlow = (typeof PUBLIC_AUTH_FLOWS)[number];
 
 /**
  * ChallengeNameType, all sixteen values in model order. The enum is open: other names pass through.
@@ -94,7 +98,15 @@ export interface StringShape {
  * ```
  */
 export const SHAPES = {
-  UserPoolIdType: { name: 'UserPoolIdType', min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '<region>_<letters and digits>' },
+  // The rule of @cognito-kit/srp, which hashes the name after the one underscore: the model's pattern also takes
+  // `us_east_1_Abc`, whose PASSWORD_VERIFIER answer SRP could not compute.
+  UserPoolIdType: {
+    name: 'UserPoolIdType',
+    min: 1,
+    max: USER_POOL_ID_MAX_LENGTH,
+    pattern: USER_POOL_ID_PATTERN,
+    patternText: '<region>_<letters and digits>, with one underscore',
+  },
   ClientIdType: { name: 'ClientIdType', min: 1, max: 128, pattern: /^[\w+]+$/, patternText: 'letters, digits, _ and +', sensitive: true },
   // The secret is never sent, only used as the HMAC key of SECRET_HASH: Cognito issues ClientSecretType values
   // (24-64 of [\w+]), but emulators such as moto issue UUIDs, so any non-empty string is taken.
@@ -143,9 +155,5 @@ export const MEMBER_ORDER = {
 /** The operations this package builds requests for. */
 export type Operation = keyof typeof MEMBER_ORDER;
 
-/** A copy of `members` with keys in `order` and no undefined values. */
-export function inMemberOrder<T extends object>(members: Record<string, unknown>, order: readonly string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const key of order) if (members[key] !== undefined) out[key] = members[key];
-  return out as T;
-}
+/** The four authentication operations, whose replies share one shape (AuthResponse). */
+export type AuthOperation = Exclude<Operation, 'ConfirmDevice'>;

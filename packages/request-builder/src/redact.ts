@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { fail } from './errors.js';
-import { isRecord, requestJson } from './validation.js';
+import { isRecord, wireRequest } from './validation.js';
 
 /**
  * Top-level members masked whole. From the service model's `sensitive` trait: ClientId (ClientIdType), Session
@@ -44,9 +43,7 @@ const MASK = '***';
 export function redact<T extends object>(request: T): T {
   // A deep copy through JSON: requests are JSON data, and this drops nothing that goes on the wire. JSON.parse makes
   // `__proto__` an own member, so a hostile key cannot reach a prototype.
-  const copy: unknown = JSON.parse(requestJson(request));
-  // A toJSON may turn an object into another value: then it is not a request either.
-  if (!isRecord(copy)) fail('INVALID_TYPE', 'request', 'must be an object of JSON data');
+  const copy = wireRequest(request).members;
   for (const key of SENSITIVE_MAPS) {
     const map = copy[key];
     if (isRecord(map)) mask(map, Object.keys(map));

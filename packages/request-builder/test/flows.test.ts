@@ -148,8 +148,8 @@ describe('challenge answers', () => {
 describe('toHttpRequest', () => {
   const { request } = buildAdminInitiateAuth({ ...common, authFlow: 'ADMIN_USER_PASSWORD_AUTH', username: 'a', password: 'p' });
 
-  it('POSTs JSON to the region of the pool id, with the awsJson1_1 headers', () => {
-    expect(toHttpRequest('AdminInitiateAuth', request)).toEqual({
+  it('POSTs JSON to the region given, with the awsJson1_1 headers', () => {
+    expect(toHttpRequest('AdminInitiateAuth', request, { region: 'eu-west-2' })).toEqual({
       method: 'POST',
       url: 'https://cognito-idp.eu-west-2.amazonaws.com/',
       headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.AdminInitiateAuth' },
@@ -173,12 +173,14 @@ describe('toHttpRequest', () => {
       }
       return 'none';
     };
-    expect(code(() => toHttpRequest('InitiateAuth', publicRequest))).toBe('REQUIRED');
-    expect(code(() => toHttpRequest('InitiateAuth', request, { region: 'eu-west-2' }))).toBe('UNEXPECTED_FIELD');
-    expect(code(() => toHttpRequest('AdminInitiateAuth', publicRequest, { region: 'eu-west-2' }))).toBe('REQUIRED');
+    expect(code(() => toHttpRequest('InitiateAuth', publicRequest, undefined as never))).toBe('REQUIRED');
+    expect(code(() => toHttpRequest('AdminInitiateAuth', request, {} as never))).toBe('REQUIRED');
+    expect(code(() => toHttpRequest('InitiateAuth', request as never, { region: 'eu-west-2' }))).toBe('UNEXPECTED_FIELD');
+    expect(code(() => toHttpRequest('AdminInitiateAuth', publicRequest as never, { region: 'eu-west-2' }))).toBe('REQUIRED');
     expect(code(() => toHttpRequest('AdminInitiateAuth', request, { region: 'Mars' }))).toBe('PATTERN');
     expect(code(() => toHttpRequest('AdminInitiateAuth', request, { endpoint: 'ftp://x' }))).toBe('PATTERN');
-    expect(code(() => toHttpRequest('ConfirmSignUp' as never, request))).toBe('INVALID_ENUM');
+    expect(code(() => toHttpRequest('AdminInitiateAuth', request, { endpoint: 'http://x', region: 'eu-west-2' } as never))).toBe('CONFLICT');
+    expect(code(() => toHttpRequest('ConfirmSignUp' as never, request as never, { region: 'eu-west-2' }))).toBe('INVALID_ENUM');
   });
 });
 

@@ -146,28 +146,29 @@ describe('regionEndpoint', () => {
 });
 
 describe('toHttpRequest', () => {
-  const publicRequest = { AuthFlow: 'USER_SRP_AUTH', ClientId: 'client123' };
+  const publicRequest = { AuthFlow: 'USER_SRP_AUTH', ClientId: 'client123' } as const;
 
   it('refuses an unknown operation, listing the operations', () => {
     const text =
       'operation must be one of AdminInitiateAuth, InitiateAuth, AdminRespondToAuthChallenge, RespondToAuthChallenge, ConfirmDevice';
-    expect(singleIssue(() => toHttpRequest('SignUp' as never, publicRequest, { region: 'us-east-1' }))).toEqual(['INVALID_ENUM', 'operation', text, `operation: ${text}`]);
+    expect(singleIssue(() => toHttpRequest('SignUp' as never, publicRequest as never, { region: 'us-east-1' }))).toEqual(['INVALID_ENUM', 'operation', text, `operation: ${text}`]);
   });
 
   it('refuses an operation that is not a string, even one that converts to an operation name', () => {
     for (const operation of [new String('InitiateAuth'), ['InitiateAuth']]) {
-      expect(validationError(() => toHttpRequest(operation as never, publicRequest, { region: 'us-east-1' })).code).toBe('INVALID_ENUM');
+      expect(validationError(() => toHttpRequest(operation as never, publicRequest as never, { region: 'us-east-1' })).code).toBe('INVALID_ENUM');
     }
   });
 
   it('refuses a destination that is not an object', () => {
-    const expected = ['INVALID_TYPE', 'destination', 'destination must be an object', 'destination: destination must be an object'];
+    const text = "destination must be { region: 'eu-west-2' } or { endpoint: 'https://…' }";
+    const expected = ['INVALID_TYPE', 'destination', text, `destination: ${text}`];
     expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, null as never))).toEqual(expected);
     expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, 'us-east-1' as never))).toEqual(expected);
   });
 
   it('names the operation that requires the missing member', () => {
-    expect(singleIssue(() => toHttpRequest('ConfirmDevice', { DeviceKey: 'k' }, { region: 'us-east-1' }))).toEqual([
+    expect(singleIssue(() => toHttpRequest('ConfirmDevice', { DeviceKey: 'k' } as never, { region: 'us-east-1' }))).toEqual([
       'REQUIRED',
       'request.AccessToken',
       'request.AccessToken is required by ConfirmDevice',
@@ -176,7 +177,7 @@ describe('toHttpRequest', () => {
   });
 
   it('refuses a UserPoolId sent to a public operation, naming the operation', () => {
-    expect(singleIssue(() => toHttpRequest('InitiateAuth', { ...publicRequest, UserPoolId: 'us-east-1_AbC123' }, { region: 'us-east-1' }))).toEqual([
+    expect(singleIssue(() => toHttpRequest('InitiateAuth', { ...publicRequest, UserPoolId: 'us-east-1_AbC123' } as never, { region: 'us-east-1' }))).toEqual([
       'UNEXPECTED_FIELD',
       'request.UserPoolId',
       'request.UserPoolId is not used by InitiateAuth',
@@ -195,7 +196,22 @@ describe('toHttpRequest', () => {
     }
   });
 
-  it('requires a region for a public operation given no destination', () => {
-    expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, {}))).toEqual(['REQUIRED', 'region', 'region is required', 'region: region is required']);
+  it('requires a destination, naming both shapes, for every operation', () => {
+    const text = "destination is required: { region: 'eu-west-2' } or { endpoint: 'https://…' }";
+    const expected = ['REQUIRED', 'destination', text, `destination: ${text}`];
+    expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, {} as never))).toEqual(expected);
+    expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, undefined as never))).toEqual(expected);
+    const admin = { UserPoolId: 'us-east-1_AbC123', ClientId: 'client123', AuthFlow: 'USER_SRP_AUTH' };
+    expect(singleIssue(() => toHttpRequest('AdminInitiateAuth', admin as never, {} as never))).toEqual(expected);
+  });
+
+  it('refuses a destination with both a region and an endpoint', () => {
+    const text = "destination must be { region: 'eu-west-2' } or { endpoint: 'https://…' }, not both";
+    expect(singleIssue(() => toHttpRequest('InitiateAuth', publicRequest, { region: 'us-east-1', endpoint: 'http://127.0.0.1:9229' } as never))).toEqual([
+      'CONFLICT',
+      'destination',
+      text,
+      `destination: ${text}`,
+    ]);
   });
 });

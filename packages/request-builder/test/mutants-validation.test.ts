@@ -89,7 +89,7 @@ describe('messages of the string checks', () => {
   });
 
   it('a request that is not JSON data is refused by toHttpRequest with path request', () => {
-    expect(issuesOf(() => toHttpRequest('AdminInitiateAuth', [] as never))).toEqual([issue('INVALID_TYPE', 'request', 'request must be an object of JSON data')]);
+    expect(issuesOf(() => toHttpRequest('AdminInitiateAuth', [] as never, { region: 'us-east-1' }))).toEqual([issue('INVALID_TYPE', 'request', 'request must be an object of JSON data')]);
   });
 
   it('an input that is not an object is "input must be an object"', () => {
@@ -273,15 +273,26 @@ describe('challengeName and ChallengeResponses (challenge-responses.ts)', () => 
     }
   });
 
-  it('an SRP refusal of a camelCase field is reported on the parameters, with its message and code', () => {
-    // Two underscores pass UserPoolIdType, but SRP cannot tell the pool's name: INVALID_USER_POOL_ID, field userPoolId.
-    expect(respond({ userPoolId: 'us_east_1_AbC', challengeName: 'PASSWORD_VERIFIER', srpSession: session(), password: 'pw', challengeParameters: challenge })).toEqual([
-      issue(
-        'INVALID_CHALLENGE',
-        'challengeParameters',
-        'challengeParameters is refused: userPoolId must be <region>_<name> with one underscore, at most 55 characters (INVALID_USER_POOL_ID)',
-      ),
-    ]);
+  it('a user pool id with more than one underscore is refused at build time by every builder, as SRP cannot hash it', () => {
+    // One rule (@cognito-kit/srp's): the model's pattern alone would take `us_east_1_AbC`, and the PASSWORD_VERIFIER
+    // answer would then fail; every builder refuses it up front with the pool id's own error.
+    const text = 'userPoolId must be <region>_<letters and digits>, with one underscore (UserPoolIdType)';
+    const refused = [issue('PATTERN', 'userPoolId', text)];
+    const userPoolId = 'us_east_1_AbC';
+    expect(initiate({ ...passwordAuth, userPoolId })).toEqual(refused);
+    expect(respond({ userPoolId, challengeName: 'SMS_MFA', challengeResponses: { USERNAME: 'alice', SMS_MFA_CODE: '1' } })).toEqual(refused);
+    expect(respond({ userPoolId, challengeName: 'PASSWORD_VERIFIER', srpSession: session(), password: 'pw', challengeParameters: challenge })).toEqual(refused);
+    expect(
+      issuesOf(() => buildRespondToAuthChallenge({ clientId: 'client123', userPoolId, challengeName: 'PASSWORD_VERIFIER', srpSession: session(), password: 'pw', challengeParameters: challenge } as never)),
+    ).toEqual(refused);
+  });
+
+  it('an SrpError that is not the challenge\'s fault is not reported as INVALID_CHALLENGE', () => {
+    // A spent session is the caller's: SRP_SESSION_ALREADY_USED at srpSession, not the server's values.
+    const srpSession = session();
+    buildAdminRespondToAuthChallenge({ ...pool, challengeName: 'PASSWORD_VERIFIER', srpSession, password: 'pw', challengeParameters: challenge } as never);
+    const issues = respond({ challengeName: 'PASSWORD_VERIFIER', srpSession, password: 'pw', challengeParameters: challenge });
+    expect(issues.map(({ code, path }) => [code, path])).toEqual([['SRP_SESSION_ALREADY_USED', 'srpSession']]);
   });
 
   it('a SECRET_HASH given in challengeResponses is kept, not recomputed', () => {

@@ -41,7 +41,7 @@ const withSession = (input: Record<string, unknown>, index: number) =>
 
 describe('request bodies equal the AWS SDK v3 serialization', () => {
   test.prop([arb.adminCommon, arb.adminFlowInput, fc.nat()], { numRuns: 150 })('AdminInitiateAuth, every flow', async (common, flow, i) => {
-    const input = withSession({ ...common, ...flow }, i) as AdminInitiateAuthInput;
+    const input = withSession({ ...common, ...flow }, i) as unknown as AdminInitiateAuthInput;
     if (input.clientSecret !== undefined && (input.authFlow === 'REFRESH_TOKEN' || input.authFlow === 'REFRESH_TOKEN_AUTH')) {
       fc.pre(input.username !== undefined);
     }
@@ -55,7 +55,7 @@ describe('request bodies equal the AWS SDK v3 serialization', () => {
     'InitiateAuth, every public flow',
     async (common, flow, i) => {
       const { userPoolId: _pool, contextData, ...rest } = common;
-      const input = withSession({ ...rest, ...flow, ...(contextData === undefined ? {} : { userContextData: { ipAddress: contextData.ipAddress } }) }, i) as InitiateAuthInput;
+      const input = withSession({ ...rest, ...flow, ...(contextData === undefined ? {} : { userContextData: { ipAddress: contextData.ipAddress } }) }, i) as unknown as InitiateAuthInput;
       if (input.clientSecret !== undefined && (input.authFlow === 'REFRESH_TOKEN' || input.authFlow === 'REFRESH_TOKEN_AUTH')) {
         fc.pre(input.username !== undefined);
       }

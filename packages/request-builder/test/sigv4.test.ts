@@ -44,8 +44,8 @@ describe('SigV4 for the Admin operations', () => {
     numRuns: 25,
   })('aws4fetch signs the HTTP request as the AWS SDK signer does', async (userPoolId, clientId, username, password, when) => {
     const { request } = buildAdminInitiateAuth({ authFlow: 'ADMIN_USER_PASSWORD_AUTH', userPoolId, clientId, username, password });
-    const http = toHttpRequest('AdminInitiateAuth', request);
     const region = userPoolId.split('_')[0]!;
+    const http = toHttpRequest('AdminInitiateAuth', request, { region });
     const { ours, reference } = await signBoth(http, region, new Date(Math.floor(when.getTime() / 1000) * 1000));
     expect(ours.authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/${region}/cognito-idp/aws4_request, SignedHeaders=`));
     expect(ours.authorization).toBe(reference.authorization);

@@ -1,7 +1,8 @@
 // A moto server (scripts/moto.mjs) as a Cognito stand-in: set up a user pool, two app clients and a confirmed user
 // with the AWS SDK v3, and send built requests two ways, through the SDK client and as a raw HTTP request from
 // toHttpRequest (SigV4-signed with aws4fetch when the operation needs it, plain fetch otherwise), so a test reads
-// "build → send both ways → expect".
+// "build → send both ways → expect". The raw way is the package's own `send` (readResponse and CognitoServiceError),
+// with aws4fetch as its SigV4 `sign` hook.
 import {
   AdminCreateUserCommand,
   AdminInitiateAuthCommand,
@@ -14,9 +15,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AwsClient } from 'aws4fetch';
 import {
-  requiresSigV4,
-  toHttpRequest,
+  CognitoServiceError,
+  send,
   type AdminInitiateAuthRequest,
+  type AuthResponse,
   type InitiateAuthRequest,
 } from '../../src/index.js';
 
@@ -84,21 +86,8 @@ export interface Requests {
   InitiateAuth: InitiateAuthRequest;
 }
 
-/** What AdminInitiateAuth and InitiateAuth answer (the members the tests read). */
-export interface AuthReply {
-  ChallengeName?: string | undefined;
-  Session?: string | undefined;
-  ChallengeParameters?: Record<string, string> | undefined;
-  AuthenticationResult?:
-    | {
-        AccessToken?: string | undefined;
-        IdToken?: string | undefined;
-        RefreshToken?: string | undefined;
-        ExpiresIn?: number | undefined;
-        TokenType?: string | undefined;
-      }
-    | undefined;
-}
+/** What AdminInitiateAuth and InitiateAuth answer. */
+export type AuthReply = AuthResponse;
 
 /** A reply, or a refusal with its HTTP status, error type (`__type` as sent, or the SDK's error name) and message. */
 export type Outcome = { ok: true; status: number; reply: AuthReply } | { ok: false; status: number; errorType: string; message: string };
@@ -134,21 +123,25 @@ export function sdkSender(client: CognitoIdentityProviderClient): Sender {
 }
 
 /**
- * Sends `toHttpRequest(operation, request, { endpoint })` with fetch: SigV4-signed by aws4fetch (service
- * cognito-idp) when `requiresSigV4(operation)`, unsigned otherwise, as browsers send InitiateAuth.
+ * Sends with the package's own `send` (toHttpRequest, fetch, readResponse): SigV4-signed by aws4fetch (service
+ * cognito-idp) through its `sign` hook when the operation needs it, unsigned otherwise, as browsers send InitiateAuth.
  */
 export function fetchSender(endpoint: string): Sender {
   const signer = new AwsClient({ ...CREDENTIALS, service: 'cognito-idp', region: REGION });
+  const destination = { endpoint };
+  const sends: { [Op in keyof Requests]: (request: Requests[Op]) => Promise<AuthReply> } = {
+    AdminInitiateAuth: (request) => send('AdminInitiateAuth', request, destination, { sign: (http) => signer.sign(http.url, http) }),
+    InitiateAuth: (request) => send('InitiateAuth', request, destination),
+  };
   return {
-    name: 'toHttpRequest + fetch (aws4fetch SigV4 for Admin operations)',
+    name: 'send + fetch (aws4fetch SigV4 for Admin operations)',
     async send(operation, request) {
-      const http = toHttpRequest(operation, request, { endpoint });
-      const response = requiresSigV4(operation) ? await signer.fetch(http.url, http) : await fetch(http.url, http);
-      const text = await response.text();
-      const body = (text === '' ? {} : JSON.parse(text)) as AuthReply & { __type?: string; message?: string; Message?: string };
-      if (response.ok) return { ok: true, status: response.status, reply: body };
-      const errorType = body.__type ?? response.headers.get('x-amzn-errortype') ?? '';
-      return { ok: false, status: response.status, errorType, message: body.message ?? body.Message ?? '' };
+      try {
+        return { ok: true, status: 200, reply: await sends[operation](request) };
+      } catch (error) {
+        if (!(error instanceof CognitoServiceError)) throw error;
+        return { ok: false, status: error.status, errorType: error.name, message: error.message };
+      }
     },
   };
 }

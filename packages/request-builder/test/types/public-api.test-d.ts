@@ -28,7 +28,7 @@ declare const session: SrpSession;
 // InitiateAuth: each flow asks for exactly its parameters; USER_SRP_AUTH hands back the SRP session.
 const srp = buildAdminInitiateAuth({ ...common, authFlow: 'USER_SRP_AUTH', username: 'alice' });
 expectTypeOf(srp.request).toEqualTypeOf<AdminInitiateAuthRequest>();
-expectTypeOf(srp.srpSession).toEqualTypeOf<SrpSession | undefined>();
+expectTypeOf(srp.srpSession).toEqualTypeOf<SrpSession>();
 buildAdminInitiateAuth({ ...common, authFlow: 'ADMIN_USER_PASSWORD_AUTH', username: 'alice', password: 'pw' });
 buildAdminInitiateAuth({ ...common, authFlow: 'REFRESH_TOKEN_AUTH', refreshToken: 'token' });
 buildAdminInitiateAuth({ ...common, authFlow: 'USER_SRP_AUTH', username: 'alice', srpSession: createSrpSession() });
@@ -61,11 +61,15 @@ buildRespondToAuthChallenge({ challengeName: 'PASSWORD_VERIFIER', clientId: 'c',
 
 // ConfirmDevice and HTTP.
 expectTypeOf(buildConfirmDevice).parameter(0).toHaveProperty('accessToken');
-const http = toHttpRequest('InitiateAuth', srp.request, { region: 'eu-west-2' });
+const http = toHttpRequest('AdminInitiateAuth', srp.request, { region: 'eu-west-2' });
+// @ts-expect-error an AdminInitiateAuth request is not an InitiateAuth one (it has UserPoolId and the ADMIN_* flows)
+toHttpRequest('InitiateAuth', srp.request, { region: 'eu-west-2' });
+// @ts-expect-error the destination is required: { region } or { endpoint }
+toHttpRequest('AdminInitiateAuth', srp.request);
 expectTypeOf(http).toEqualTypeOf<HttpRequest>();
 expectTypeOf(http.method).toEqualTypeOf<'POST'>();
 // @ts-expect-error not an operation this package builds
-toHttpRequest('SignUp', srp.request);
+toHttpRequest('SignUp', srp.request, { region: 'eu-west-2' });
 expectTypeOf(redact).returns.not.toBeAny();
 
 // Errors: stable codes and paths.
