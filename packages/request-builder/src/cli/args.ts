@@ -57,12 +57,25 @@ export class Flags {
     return this.values[name] !== undefined;
   }
 
-  /** A flag the command cannot do without (checked before any work): a usage error when missing. */
+  /**
+   * A flag the command cannot do without: a usage error when missing. Commands first check all of theirs at once
+   * ({@link Flags.missing}, `requireGiven` in secrets.ts), so this reads a flag known to be there.
+   */
   required(name: string): string {
     const value = this.string(name);
     if (value === undefined) throw new UsageError(`missing --${name}`);
     return value;
   }
+
+  /** The flags of `names` that were not given, as `--name`, in the order of `names`. */
+  missing(names: readonly string[]): string[] {
+    return names.filter((name) => !this.has(name)).map((name) => `--${name}`);
+  }
+}
+
+/** `a`, `a and b`, `a, b and c`: for messages that name every missing flag at once. */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 const HELP: Record<string, FlagSpec> = { help: { type: 'boolean', short: 'h' } };

@@ -5,12 +5,28 @@
  *
  * @module
  */
-import { buildConfirmDevice, buildInitiateAuth, buildRespondToAuthChallenge, redact, toHttpRequest, type ChallengeResponse, type HttpRequest, type Operation } from '../index.js';
+import {
+  CognitoServiceError,
+  RequestValidationError,
+  buildConfirmDevice,
+  buildInitiateAuth,
+  buildRespondToAuthChallenge,
+  redact,
+  send,
+  toHttpRequest,
+  type AuthenticationResultType,
+  type AuthResponse,
+  type ConfirmDeviceResponse,
+  type Destination,
+  type HttpRequest,
+  type RequestOf,
+  type SendOptions,
+} from '../index.js';
 import { Failure, UsageError, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { EmbeddedCognito, type Reply } from './demo-server.js';
-import type { Context } from './io.js';
-import { Secrets, secretHelp, type SecretName } from './secrets.js';
+import { isRecord, type Context } from './io.js';
+import { Secrets, requireGiven, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'demo';
 const SECRETS: readonly SecretName[] = ['clientSecret', 'password'];
@@ -66,58 +82,58 @@ Exit codes: 0 as above, 1 an unexpected outcome or an unreachable endpoint, 2 us
 interface Target {
   userPoolId: string;
   clientId: string;
-  clientSecret?: string;
+  clientSecret: string | undefined;
   username: string;
 }
 
-
+/** Where the demo's requests go, through `send`: the destination, the fetch, and whose milliseconds are shown. */
 interface Transport {
-  /** Sends a request; returns the reply and the server-side milliseconds (embedded) or the round trip (HTTP). */
-  send(operation: Operation, request: object): Promise<{ reply: Reply; ms: number; http: HttpRequest }>;
+  readonly destination: Destination;
+  /** The fetch `send` uses: the embedded pool's handler, or undefined for the runtime's fetch. */
+  readonly fetch: ((request: Request) => Promise<Response>) | undefined;
   readonly serverTime: 'server math' | 'round trip';
+  /** The server's milliseconds in the last exchange, which took `roundTrip` milliseconds. */
+  serverMs(roundTrip: number): number;
 }
 
+/**
+ * The embedded pool as a fetch handler: it parses the exact bytes `toHttpRequest` produced, as the service would, and
+ * answers as Cognito does over HTTP (the JSON reply, or status 400 with `__type` and `message`), which `send` then
+ * reads with `readResponse` as it reads Cognito's.
+ */
 function embeddedTransport(server: EmbeddedCognito, region: string): Transport {
   return {
+    destination: { region },
     serverTime: 'server math',
-    send: async (operation, request) => {
-      const http = toHttpRequest(operation, request, { region });
-      // The bytes that would go on the wire, parsed as the service would.
-      const reply = server.handle(http.headers['X-Amz-Target']!, JSON.parse(http.body) as Record<string, unknown>);
-      return { reply, ms: server.lastMathMs, http };
+    serverMs: () => server.lastMathMs,
+    fetch: async (request) => {
+      const body: unknown = JSON.parse(await request.text());
+      const reply: Reply = isRecord(body)
+        ? server.handle(request.headers.get('x-amz-target') ?? '', body)
+        : { ok: false, type: 'SerializationException', message: 'the body is not a JSON object' };
+      return reply.ok ? Response.json(reply.body) : Response.json({ __type: reply.type, message: reply.message }, { status: 400 });
     },
   };
 }
 
+/** Cognito at `endpoint`, through the runtime's fetch; the milliseconds shown are the round trip's. */
 function httpTransport(endpoint: string): Transport {
-  return {
-    serverTime: 'round trip',
-    send: async (operation, request) => {
-      const http = toHttpRequest(operation, request, { endpoint });
-      const started = performance.now();
-      let response: Response;
-      try {
-        response = await fetch(http.url, { method: http.method, headers: http.headers, body: http.body });
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        throw new Failure(`cannot reach ${http.url} (${cause?.code ?? cause?.message ?? (error as Error).message})`);
-      }
-      const text = await response.text();
-      const ms = performance.now() - started;
-      let body: Record<string, unknown> = {};
-      try {
-        const parsed: unknown = text === '' ? {} : JSON.parse(text);
-        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-      } catch {
-        if (response.ok) throw new Failure(`${http.url} answered HTTP ${response.status} with a body that is not JSON`);
-      }
-      if (response.ok) return { reply: { ok: true, body }, ms, http };
-      // awsJson1_1 errors: __type or code in the body, or the X-Amzn-Errortype header; keep the shape name only.
-      const raw = String(body.__type ?? body.code ?? response.headers.get('x-amzn-errortype') ?? `HTTP ${response.status}`);
-      const type = raw.split(':')[0]!.split('#').pop()!;
-      return { reply: { ok: false, type, message: String(body.message ?? body.Message ?? '') }, ms, http };
-    },
-  };
+  return { destination: { endpoint }, fetch: undefined, serverTime: 'round trip', serverMs: (roundTrip) => roundTrip };
+}
+
+/** Why a fetch failed: the system error code (ECONNREFUSED, ENOTFOUND) when there is one. */
+function fetchFailure(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (isRecord(cause) && typeof cause.code === 'string') return cause.code;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a reply is, for its heading: the challenge it names, the AuthenticationResult, or OK. */
+function replyName(reply: AuthResponse | ConfirmDeviceResponse): string {
+  if ('ChallengeName' in reply && reply.ChallengeName !== undefined) return reply.ChallengeName;
+  if ('AuthenticationResult' in reply && reply.AuthenticationResult !== undefined) return 'AuthenticationResult';
+  return 'OK';
 }
 
 /** Long values (SRP_B, SALT, SECRET_BLOCK, verifiers) shortened for the screen. */
@@ -125,15 +141,6 @@ function shorten(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, entry: unknown) =>
     key !== '' && typeof entry === 'string' && entry.length > 40 ? `${entry.slice(0, 16)}…(${entry.length} chars)` : entry,
   );
-}
-
-/** A reply made safe to print: tokens and Session masked. */
-function redactReply(body: Record<string, unknown>): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
-  if (copy.Session !== undefined) copy.Session = '***';
-  const result = copy.AuthenticationResult as Record<string, unknown> | undefined;
-  if (result !== undefined) for (const key of ['AccessToken', 'IdToken', 'RefreshToken']) if (result[key] !== undefined) result[key] = '***';
-  return shorten(copy) as Record<string, unknown>;
 }
 
 function timed<T>(fn: () => T): [T, number] {
@@ -151,7 +158,7 @@ interface Device {
   devicePassword: string;
 }
 
-type Outcome = { kind: 'signed-in'; result: Record<string, unknown> } | { kind: 'refused'; type: string } | { kind: 'stopped'; challenge: string };
+type Outcome = { kind: 'signed-in'; result: AuthenticationResultType } | { kind: 'refused'; type: string } | { kind: 'stopped'; challenge: string };
 
 class Demo {
   clientMs = 0;
@@ -167,101 +174,125 @@ class Demo {
     this.ctx.stdout(`${text}\n`);
   }
 
-  /** Sends a request built in `clientMs`, prints it redacted and the reply; returns the reply. */
-  private async exchange(operation: Operation, request: object, label: string, clientMs: number, shown: object): Promise<Reply> {
+  /**
+   * Sends a request built in `clientMs` (`call` is `send` with the transport's fetch), then prints it as `shown`
+   * (redacted) and the reply (tokens and Session masked). Returns the reply, or Cognito's refusal.
+   */
+  private async exchange<R extends AuthResponse | ConfirmDeviceResponse>(
+    label: string,
+    clientMs: number,
+    http: HttpRequest,
+    shown: object,
+    call: (options: SendOptions) => Promise<R>,
+  ): Promise<R | CognitoServiceError> {
     this.clientMs += clientMs;
-    const { reply, ms: serverMs, http } = await this.transport.send(operation, request);
+    const started = performance.now();
+    let reply: R | CognitoServiceError;
+    try {
+      reply = await call({ fetch: this.transport.fetch });
+    } catch (error) {
+      if (!(error instanceof CognitoServiceError)) {
+        if (this.transport.fetch === undefined && !(error instanceof RequestValidationError)) throw new Failure(`cannot reach ${http.url} (${fetchFailure(error)})`);
+        throw error;
+      }
+      // A 2xx reply that is not Cognito's JSON is no answer of Cognito's: the endpoint is something else.
+      if (error.status >= 200 && error.status <= 299) throw new Failure(`${http.url} answered ${error.message}`);
+      reply = error;
+    }
+    const serverMs = this.transport.serverMs(performance.now() - started);
     this.serverMs += serverMs;
     this.print(`  → ${label}  (client math ${ms(clientMs)})`);
     this.print(`    ${http.method} ${http.url}  X-Amz-Target: ${http.headers['X-Amz-Target']}`);
     this.print(indent(shorten(shown)));
-    if (reply.ok) {
-      const name = typeof reply.body.ChallengeName === 'string' ? reply.body.ChallengeName : reply.body.AuthenticationResult !== undefined ? 'AuthenticationResult' : 'OK';
-      this.print(`  ← ${name}  (${this.transport.serverTime} ${ms(serverMs)})`);
-      this.print(indent(redactReply(reply.body)));
+    if (reply instanceof CognitoServiceError) {
+      this.print(`  ← ${reply.name}: ${reply.message}  (${this.transport.serverTime} ${ms(serverMs)})`);
     } else {
-      this.print(`  ← ${reply.type}: ${reply.message}  (${this.transport.serverTime} ${ms(serverMs)})`);
+      this.print(`  ← ${replyName(reply)}  (${this.transport.serverTime} ${ms(serverMs)})`);
+      this.print(indent(shorten(redact(reply))));
     }
     return reply;
+  }
+
+  /** InitiateAuth or RespondToAuthChallenge through {@link exchange}, printed redacted. */
+  private auth<Op extends 'InitiateAuth' | 'RespondToAuthChallenge'>(operation: Op, request: RequestOf<Op>, label: string, clientMs: number): Promise<AuthResponse | CognitoServiceError> {
+    const { destination } = this.transport;
+    return this.exchange(label, clientMs, toHttpRequest(operation, request, destination), redact(request), (options) => send(operation, request, destination, options));
   }
 
   /** USER_SRP_AUTH → PASSWORD_VERIFIER (→ DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER with a device). */
   async login(password: string, device?: Device): Promise<Outcome> {
     const t = this.target;
-    const secret = t.clientSecret === undefined ? {} : { clientSecret: t.clientSecret };
-    const [first, msA] = timed(() =>
-      buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId: t.clientId, username: t.username, ...secret, ...(device === undefined ? {} : { deviceKey: device.deviceKey }) }),
-    );
-    let reply = await this.exchange('InitiateAuth', first.request, 'InitiateAuth USER_SRP_AUTH: SRP_A = g^a mod N', msA, redact(first.request));
-    if (!reply.ok) return { kind: 'refused', type: reply.type };
-    if (reply.body.ChallengeName !== 'PASSWORD_VERIFIER') return { kind: 'stopped', challenge: String(reply.body.ChallengeName) };
-    const verifier = reply.body as ChallengeResponse;
+    const deviceKey = device?.deviceKey;
+    const [first, msA] = timed(() => buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId: t.clientId, clientSecret: t.clientSecret, username: t.username, deviceKey }));
+    const verifier = await this.auth('InitiateAuth', first.request, 'InitiateAuth USER_SRP_AUTH: SRP_A = g^a mod N', msA);
+    if (verifier instanceof CognitoServiceError) return { kind: 'refused', type: verifier.name };
+    if (verifier.ChallengeName !== 'PASSWORD_VERIFIER') return { kind: 'stopped', challenge: String(verifier.ChallengeName) };
     const [answer, msClaim] = timed(() =>
       buildRespondToAuthChallenge({
         challengeName: 'PASSWORD_VERIFIER',
         userPoolId: t.userPoolId,
         clientId: t.clientId,
-        ...secret,
-        srpSession: first.srpSession!,
+        clientSecret: t.clientSecret,
+        srpSession: first.srpSession,
         password,
         response: verifier,
-        ...(device === undefined ? {} : { deviceKey: device.deviceKey }),
+        deviceKey,
       }),
     );
-    reply = await this.exchange('RespondToAuthChallenge', answer.request, 'RespondToAuthChallenge PASSWORD_VERIFIER: u, x, S, HKDF, signature', msClaim, redact(answer.request));
-    if (reply.ok && reply.body.ChallengeName === 'DEVICE_SRP_AUTH' && device !== undefined) {
+    let reply = await this.auth('RespondToAuthChallenge', answer.request, 'RespondToAuthChallenge PASSWORD_VERIFIER: u, x, S, HKDF, signature', msClaim);
+    if (!(reply instanceof CognitoServiceError) && reply.ChallengeName === 'DEVICE_SRP_AUTH' && device !== undefined) {
       const username = verifier.ChallengeParameters?.USER_ID_FOR_SRP ?? t.username;
-      const session = typeof reply.body.Session === 'string' ? { session: reply.body.Session } : {};
+      const session = reply.Session;
       const [deviceStart, msDeviceA] = timed(() =>
-        buildRespondToAuthChallenge({ challengeName: 'DEVICE_SRP_AUTH', clientId: t.clientId, ...secret, username, deviceKey: device.deviceKey, ...session }),
+        buildRespondToAuthChallenge({ challengeName: 'DEVICE_SRP_AUTH', clientId: t.clientId, clientSecret: t.clientSecret, username, deviceKey: device.deviceKey, session }),
       );
-      reply = await this.exchange('RespondToAuthChallenge', deviceStart.request, 'RespondToAuthChallenge DEVICE_SRP_AUTH: SRP_A of a new session', msDeviceA, redact(deviceStart.request));
-      if (!reply.ok) return { kind: 'refused', type: reply.type };
-      if (reply.body.ChallengeName !== 'DEVICE_PASSWORD_VERIFIER') return { kind: 'stopped', challenge: String(reply.body.ChallengeName) };
-      const deviceChallenge = reply.body as ChallengeResponse;
+      const deviceChallenge = await this.auth('RespondToAuthChallenge', deviceStart.request, 'RespondToAuthChallenge DEVICE_SRP_AUTH: SRP_A of a new session', msDeviceA);
+      if (deviceChallenge instanceof CognitoServiceError) return { kind: 'refused', type: deviceChallenge.name };
+      if (deviceChallenge.ChallengeName !== 'DEVICE_PASSWORD_VERIFIER') return { kind: 'stopped', challenge: String(deviceChallenge.ChallengeName) };
       const [deviceAnswer, msDeviceClaim] = timed(() =>
         buildRespondToAuthChallenge({
           challengeName: 'DEVICE_PASSWORD_VERIFIER',
           clientId: t.clientId,
-          ...secret,
-          srpSession: deviceStart.srpSession!,
+          clientSecret: t.clientSecret,
+          srpSession: deviceStart.srpSession,
           deviceGroupKey: device.deviceGroupKey,
           deviceKey: device.deviceKey,
           devicePassword: device.devicePassword,
           response: deviceChallenge,
         }),
       );
-      reply = await this.exchange(
+      reply = await this.auth(
         'RespondToAuthChallenge',
         deviceAnswer.request,
         'RespondToAuthChallenge DEVICE_PASSWORD_VERIFIER: the device signs with its password',
         msDeviceClaim,
-        redact(deviceAnswer.request),
       );
     }
-    if (!reply.ok) return { kind: 'refused', type: reply.type };
-    const result = reply.body.AuthenticationResult;
-    if (typeof result === 'object' && result !== null) return { kind: 'signed-in', result: result as Record<string, unknown> };
-    return { kind: 'stopped', challenge: String(reply.body.ChallengeName) };
+    if (reply instanceof CognitoServiceError) return { kind: 'refused', type: reply.name };
+    if (reply.AuthenticationResult !== undefined) return { kind: 'signed-in', result: reply.AuthenticationResult };
+    return { kind: 'stopped', challenge: String(reply.ChallengeName) };
   }
 
   /** ConfirmDevice for the NewDeviceMetadata of a login; returns the device, or undefined when refused. */
-  async confirmDevice(result: Record<string, unknown>): Promise<Device | undefined> {
-    const metadata = result.NewDeviceMetadata as { DeviceKey: string; DeviceGroupKey: string } | undefined;
-    if (metadata === undefined) {
+  async confirmDevice(result: AuthenticationResultType): Promise<Device | undefined> {
+    const deviceKey = result.NewDeviceMetadata?.DeviceKey;
+    const deviceGroupKey = result.NewDeviceMetadata?.DeviceGroupKey;
+    if (deviceKey === undefined || deviceGroupKey === undefined) {
       this.print('  (no NewDeviceMetadata in the login: nothing to confirm)');
       return undefined;
     }
-    const [confirm, msVerifier] = timed(() =>
-      buildConfirmDevice({ accessToken: String(result.AccessToken), deviceGroupKey: metadata.DeviceGroupKey, deviceKey: metadata.DeviceKey }),
-    );
+    const [confirm, msVerifier] = timed(() => buildConfirmDevice({ accessToken: result.AccessToken, deviceGroupKey, deviceKey }));
     const { request } = confirm;
-    const reply = await this.exchange('ConfirmDevice', request, 'ConfirmDevice: device password (kept by the client), salt, verifier g^x', msVerifier, {
-      ...request,
-      AccessToken: '***',
-    });
-    if (!reply.ok) return undefined;
-    return { deviceKey: metadata.DeviceKey, deviceGroupKey: metadata.DeviceGroupKey, devicePassword: confirm.devicePassword };
+    const { destination } = this.transport;
+    const reply = await this.exchange(
+      'ConfirmDevice: device password (kept by the client), salt, verifier g^x',
+      msVerifier,
+      toHttpRequest('ConfirmDevice', request, destination),
+      { ...request, AccessToken: '***' },
+      (options) => send('ConfirmDevice', request, destination, options),
+    );
+    if (reply instanceof CognitoServiceError) return undefined;
+    return { deviceKey, deviceGroupKey, devicePassword: confirm.devicePassword };
   }
 }
 
@@ -284,12 +315,17 @@ export const demo: Command = defineCommand({
 
     if (endpoint !== undefined) {
       if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint)) throw new UsageError('--endpoint must be an http(s) URL, such as https://cognito-idp.eu-west-2.amazonaws.com');
+      requireGiven({
+        flags: flags.missing(['user-pool-id', 'client-id', 'username']),
+        secrets: secrets.missing(['password']),
+        secretsFor: 'demo --endpoint',
+      });
       const clientSecret = await secrets.get('clientSecret');
       const target: Target = {
         userPoolId: flags.required('user-pool-id'),
         clientId: flags.required('client-id'),
         username: flags.required('username'),
-        ...(clientSecret === undefined ? {} : { clientSecret }),
+        clientSecret,
       };
       const password = await secrets.require('password', 'demo --endpoint');
       out(`cognito-kit demo: USER_SRP_AUTH against ${endpoint}`);
@@ -303,12 +339,12 @@ export const demo: Command = defineCommand({
 
     const clientSecret = (await secrets.get('clientSecret')) ?? DEMO.clientSecret;
     const password = (await secrets.get('password')) ?? DEMO.password;
-    const target: Target = {
+    const target = {
       userPoolId: flags.string('user-pool-id') ?? DEMO.userPoolId,
       clientId: flags.string('client-id') ?? DEMO.clientId,
       username: flags.string('username') ?? DEMO.username,
       clientSecret,
-    };
+    } satisfies Target;
     let server: EmbeddedCognito;
     try {
       server = new EmbeddedCognito(target);

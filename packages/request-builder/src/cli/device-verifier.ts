@@ -11,7 +11,7 @@ import { Failure, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { resolvePath, writePrivateFile, type Context } from './io.js';
 import { prepareOutput } from './output.js';
-import { Secrets, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, requireGiven, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'device-verifier';
 const SECRETS: readonly SecretName[] = ['accessToken'];
@@ -59,6 +59,7 @@ export const deviceVerifier: Command = defineCommand({
   flags: SPEC,
   secrets: SECRETS,
   async run(ctx: Context, flags: Flags): Promise<number> {
+    requireGiven({ flags: flags.missing(['device-key', 'device-group-key', 'device-password-file']) });
     const deviceKey = flags.required('device-key');
     const deviceGroupKey = flags.required('device-group-key');
     const passwordFile = flags.required('device-password-file');

@@ -127,3 +127,8 @@ function writeExclusive(path: string, content: string, options: { replace: boole
     }
   }
 }
+
+/** Whether `value` is a JSON object (not null, not an array): what a parsed reply or request must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

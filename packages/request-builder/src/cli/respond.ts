@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { createSrpSession, type SrpSession } from '@cognito-kit/srp';
-import { buildAdminRespondToAuthChallenge, type AdminRespondToAuthChallengeInput } from '../index.js';
-import { Failure, UsageError, keyValue, keyValueMap, type FlagSpec, type Flags } from './args.js';
+import { buildAdminRespondToAuthChallenge, type AdminMembers, type AdminRespondToAuthChallengeInput, type AuthResponse } from '../index.js';
+import { Failure, UsageError, keyValue, keyValueMap, listOf, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
-import { resolvePath, type Context } from './io.js';
+import { isRecord, resolvePath, type Context } from './io.js';
 import { prepareOutput } from './output.js';
-import { Secrets, howToPass, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, given, howToPass, requireGiven, secretHelp, type SecretName } from './secrets.js';
 import { DEFAULT_STATE_FILE, readState, statePath, writeState, type LoginState } from './state.js';
 
 const NAME = 'respond';
@@ -122,25 +122,22 @@ ${secretHelp(SECRETS)}
 Exit codes: 0 ok, 1 the answer cannot be built (no challenge in the input, used or missing state, invalid
 request: "error: <path>: <message>" lines), 2 usage error.`;
 
-interface ParsedResponse {
+/** The challenge of the response the AWS CLI printed, as the builder takes a previous reply. */
+interface ParsedResponse extends AuthResponse {
   ChallengeName: string;
-  ChallengeParameters: Record<string, string>;
-  rawParameters: unknown;
-  Session?: string;
 }
 
 function parseResponse(text: string, source: string): ParsedResponse {
   if (text.trim() === '') {
     throw new Failure(`${source} is empty: expected the JSON the AWS CLI printed for admin-initiate-auth or admin-respond-to-auth-challenge`);
   }
-  let value: unknown;
+  let response: unknown;
   try {
-    value = JSON.parse(text);
+    response = JSON.parse(text);
   } catch {
     throw new Failure(`${source} is not JSON (if the AWS CLI printed text or a table, add --output json)`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Failure(`${source} is not a JSON object`);
-  const response = value as Record<string, unknown>;
+  if (!isRecord(response)) throw new Failure(`${source} is not a JSON object`);
   if (response.ChallengeName === undefined) {
     if (response.AuthenticationResult !== undefined) {
       throw new Failure('the response has no ChallengeName but an AuthenticationResult: the login is complete, there is nothing to answer');
@@ -148,14 +145,22 @@ function parseResponse(text: string, source: string): ParsedResponse {
     throw new Failure(`${source} has no ChallengeName: expected an AdminInitiateAuth or AdminRespondToAuthChallenge response`);
   }
   if (typeof response.ChallengeName !== 'string') throw new Failure('ChallengeName in the response is not a string');
-  const raw = response.ChallengeParameters;
-  const parameters: Record<string, string> = {};
-  if (typeof raw === 'object' && raw !== null) {
-    for (const [key, entry] of Object.entries(raw)) if (typeof entry === 'string') parameters[key] = entry;
-  }
-  const parsed: ParsedResponse = { ChallengeName: response.ChallengeName, ChallengeParameters: parameters, rawParameters: raw };
+  const parsed: ParsedResponse = { ChallengeName: response.ChallengeName, ChallengeParameters: challengeParameters(response.ChallengeParameters) };
   if (typeof response.Session === 'string') parsed.Session = response.Session;
   return parsed;
+}
+
+/** ChallengeParameters: a map of strings, or undefined when the response has none (the builder says if it needs one). */
+function challengeParameters(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new Failure('ChallengeParameters in the response is not a JSON object');
+  const parameters: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'string') throw new Failure('ChallengeParameters in the response has a value that is not a string');
+    // defineProperty: a `__proto__` key stays a member instead of setting the prototype.
+    Object.defineProperty(parameters, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  return parameters;
 }
 
 /** A flag, or the state file's value; both given and different is a usage error. */
@@ -206,29 +211,29 @@ export const respond: Command = defineCommand({
     const path = statePath(ctx, flags.string('state'));
     const shownPath = flags.string('state') ?? DEFAULT_STATE_FILE;
     const state = readState(path);
-    const userPoolId = fromFlagOrState(flags, 'user-pool-id', state?.userPoolId, shownPath);
-    const clientId = fromFlagOrState(flags, 'client-id', state?.clientId, shownPath);
-    if (userPoolId === undefined || clientId === undefined) {
-      throw new UsageError(`missing --${userPoolId === undefined ? 'user-pool-id' : 'client-id'} (there is no state file at ${shownPath} to take it from)`);
+    const missingIds: string[] = [];
+    const userPoolId = given(fromFlagOrState(flags, 'user-pool-id', state?.userPoolId, shownPath), '--user-pool-id', missingIds);
+    const clientId = given(fromFlagOrState(flags, 'client-id', state?.clientId, shownPath), '--client-id', missingIds);
+    if (missingIds.length > 0) {
+      throw new UsageError(`missing ${listOf(missingIds)} (there is no state file at ${shownPath} to take ${missingIds.length > 1 ? 'them' : 'it'} from)`);
     }
     const name = response.ChallengeName;
-    const params = response.ChallengeParameters;
+    const params = response.ChallengeParameters ?? {};
     const session = flags.string('session') ?? response.Session;
-    const common: Record<string, unknown> = { userPoolId, clientId, challengeName: name };
-    if (now !== undefined) {
-      if (!SIGNED_AT.includes(name)) throw new UsageError(`--now is not used for ${name}: only PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER answers carry a TIMESTAMP`);
-      common.now = now;
+    if (now !== undefined && !SIGNED_AT.includes(name)) {
+      throw new UsageError(`--now is not used for ${name}: only PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER answers carry a TIMESTAMP`);
     }
-    const clientSecret = await secrets.get('clientSecret');
-    if (clientSecret !== undefined) common.clientSecret = clientSecret;
-    const clientMetadata = keyValueMap(flags.strings('client-metadata'), '--client-metadata');
-    if (clientMetadata !== undefined) common.clientMetadata = clientMetadata;
-    const analytics = flags.string('analytics-endpoint-id');
-    if (analytics !== undefined) common.analyticsEndpointId = analytics;
+    const common: AdminMembers = {
+      userPoolId,
+      clientId,
+      clientSecret: await secrets.get('clientSecret'),
+      clientMetadata: keyValueMap(flags.strings('client-metadata'), '--client-metadata'),
+      analyticsEndpointId: flags.string('analytics-endpoint-id'),
+    };
     const base: LoginState = { ...(state ?? {}), userPoolId, clientId };
     delete base.pending;
     /** The challenge's parameters and session as the builder takes them (`response`). */
-    const previous = { ChallengeParameters: response.rawParameters as Record<string, string>, ...(session === undefined ? {} : { Session: session }) };
+    const previous: AuthResponse = { ChallengeParameters: response.ChallengeParameters, Session: session };
 
     const needState = (challenge: 'PASSWORD_VERIFIER' | 'DEVICE_PASSWORD_VERIFIER'): SrpSession => {
       if (state === undefined) {
@@ -246,74 +251,95 @@ export const respond: Command = defineCommand({
       if (answers.length > 0) throw new UsageError(`--answer is not used for ${name} (${why})`);
     };
 
-    let input: Record<string, unknown>;
+    let input: AdminRespondToAuthChallengeInput;
     let next: LoginState | undefined; // the state to write once the request is built
     let note: string | undefined;
-    if (name === 'PASSWORD_VERIFIER') {
-      noAnswers('the SRP answer is computed');
-      secrets.onlyUsing(['clientSecret', 'password'], 'for PASSWORD_VERIFIER');
-      const srpSession = needState('PASSWORD_VERIFIER');
-      const deviceKey = flags.string('device-key') ?? state?.deviceKey;
-      input = { ...common, srpSession, password: await secrets.require('password', 'PASSWORD_VERIFIER'), response: previous };
-      if (deviceKey !== undefined) input.deviceKey = deviceKey;
-      next = { ...base, ...(params.USER_ID_FOR_SRP === undefined ? {} : { username: params.USER_ID_FOR_SRP }), ...(deviceKey === undefined ? {} : { deviceKey }) };
-      note = `SRP session used; ${shownPath} no longer holds it`;
-    } else if (name === 'DEVICE_SRP_AUTH') {
-      noAnswers('USERNAME, DEVICE_KEY and SRP_A are computed');
-      secrets.onlyUsing(['clientSecret'], 'for DEVICE_SRP_AUTH');
-      const username = flags.string('username') ?? params.USERNAME ?? params.USER_ID_FOR_SRP ?? state?.username;
-      const deviceKey = flags.string('device-key') ?? state?.deviceKey;
-      if (username === undefined) throw new UsageError('DEVICE_SRP_AUTH needs --username (the response and the state file name no user)');
-      if (deviceKey === undefined) throw new UsageError("DEVICE_SRP_AUTH needs --device-key (the remembered device's key)");
-      input = { ...common, username, deviceKey, ...(session === undefined ? {} : { session }) };
-      const deviceGroupKey = flags.string('device-group-key') ?? state?.deviceGroupKey;
-      next = { ...base, username, deviceKey, ...(deviceGroupKey === undefined ? {} : { deviceGroupKey }) };
-      note = `new SRP session for DEVICE_PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
-    } else if (name === 'DEVICE_PASSWORD_VERIFIER') {
-      noAnswers('the SRP answer is computed');
-      secrets.onlyUsing(['clientSecret', 'devicePassword'], 'for DEVICE_PASSWORD_VERIFIER');
-      const srpSession = needState('DEVICE_PASSWORD_VERIFIER');
-      const deviceGroupKey = flags.string('device-group-key') ?? state?.deviceGroupKey;
-      const deviceKey = flags.string('device-key') ?? state?.deviceKey ?? params.DEVICE_KEY;
-      if (deviceGroupKey === undefined) throw new UsageError("DEVICE_PASSWORD_VERIFIER needs --device-group-key (the device's DeviceGroupKey)");
-      if (deviceKey === undefined) throw new UsageError('DEVICE_PASSWORD_VERIFIER needs --device-key');
-      const devicePassword = await secrets.require('devicePassword', 'DEVICE_PASSWORD_VERIFIER');
-      input = { ...common, srpSession, deviceGroupKey, deviceKey, devicePassword, response: previous };
-      next = { ...base, deviceKey, deviceGroupKey };
-      note = `SRP session used; ${shownPath} no longer holds it`;
-    } else {
-      const responses: Record<string, string> = Object.fromEntries(answers);
-      const answer = responses.ANSWER;
-      const srp = name === 'PASSWORD_SRP' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD_SRP');
-      const password = name === 'PASSWORD' || name === 'ADMIN_NO_SRP_AUTH' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD');
-      const newPassword = name === 'NEW_PASSWORD_REQUIRED';
-      secrets.onlyUsing(['clientSecret', ...(password ? (['password'] as const) : []), ...(newPassword ? (['newPassword'] as const) : [])], `for ${name}${answer === undefined ? '' : ` with ANSWER=${answer}`}`);
-      if (answers.length === 0 && !NO_ANSWER_NEEDED.includes(name)) {
-        const keys = Object.keys(params);
-        const expected = EXPECTED_ANSWERS[name];
-        throw new UsageError(
-          `${name} needs ${expected === undefined ? '--answer KEY=VALUE pairs' : `--answer ${expected}=<value>`}` +
-            (keys.length > 0 ? ` (its ChallengeParameters: ${keys.join(', ')})` : ''),
+    switch (name) {
+      case 'PASSWORD_VERIFIER': {
+        noAnswers('the SRP answer is computed');
+        secrets.onlyUsing(['clientSecret', 'password'], 'for PASSWORD_VERIFIER');
+        const srpSession = needState('PASSWORD_VERIFIER');
+        const deviceKey = flags.string('device-key') ?? state?.deviceKey;
+        const password = await secrets.require('password', 'PASSWORD_VERIFIER');
+        input = { ...common, challengeName: 'PASSWORD_VERIFIER', srpSession, password, deviceKey, now, response: previous };
+        next = { ...base, ...(params.USER_ID_FOR_SRP === undefined ? {} : { username: params.USER_ID_FOR_SRP }), ...(deviceKey === undefined ? {} : { deviceKey }) };
+        note = `SRP session used; ${shownPath} no longer holds it`;
+        break;
+      }
+      case 'DEVICE_SRP_AUTH': {
+        noAnswers('USERNAME, DEVICE_KEY and SRP_A are computed');
+        secrets.onlyUsing(['clientSecret'], 'for DEVICE_SRP_AUTH');
+        const missing: string[] = [];
+        const username = given(
+          flags.string('username') ?? params.USERNAME ?? params.USER_ID_FOR_SRP ?? state?.username,
+          '--username (the response and the state file name no user)',
+          missing,
         );
+        const deviceKey = given(flags.string('device-key') ?? state?.deviceKey, "--device-key (the remembered device's key)", missing);
+        requireGiven({ lead: 'DEVICE_SRP_AUTH needs', flags: missing });
+        input = { ...common, challengeName: 'DEVICE_SRP_AUTH', username, deviceKey, session };
+        const deviceGroupKey = flags.string('device-group-key') ?? state?.deviceGroupKey;
+        next = { ...base, username, deviceKey, ...(deviceGroupKey === undefined ? {} : { deviceGroupKey }) };
+        note = `new SRP session for DEVICE_PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
+        break;
       }
-      if (responses.USERNAME !== undefined && flags.has('username')) throw new UsageError('give USERNAME once: --username or --answer USERNAME=…');
-      const username = responses.USERNAME ?? flags.string('username') ?? params.USER_ID_FOR_SRP ?? params.USERNAME ?? state?.username;
-      if (username === undefined) throw new UsageError(`${name} needs a USERNAME: --username (the response and the state file name no user)`);
-      responses.USERNAME = username;
-      if (password) responses.PASSWORD = await secrets.require('password', name);
-      if (newPassword) responses.NEW_PASSWORD = await secrets.require('newPassword', name);
-      let srpSession: SrpSession | undefined;
-      if (srp) {
-        if (responses.SRP_A !== undefined) throw new UsageError(`--answer SRP_A is not used for ${name}: SRP_A comes from a new SRP session`);
-        srpSession = createSrpSession();
-        responses.SRP_A = srpSession.srpA;
-        next = { ...base, username, pending: { challenge: 'PASSWORD_VERIFIER', srpSession } };
-        note = `new SRP session for PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
+      case 'DEVICE_PASSWORD_VERIFIER': {
+        noAnswers('the SRP answer is computed');
+        secrets.onlyUsing(['clientSecret', 'devicePassword'], 'for DEVICE_PASSWORD_VERIFIER');
+        const srpSession = needState('DEVICE_PASSWORD_VERIFIER');
+        const missing: string[] = [];
+        const deviceGroupKey = given(flags.string('device-group-key') ?? state?.deviceGroupKey, "--device-group-key (the device's DeviceGroupKey)", missing);
+        const deviceKey = given(flags.string('device-key') ?? state?.deviceKey ?? params.DEVICE_KEY, '--device-key', missing);
+        requireGiven({
+          lead: 'DEVICE_PASSWORD_VERIFIER needs',
+          flags: missing,
+          secrets: secrets.missing(['devicePassword']),
+          secretsFor: 'DEVICE_PASSWORD_VERIFIER',
+        });
+        const devicePassword = await secrets.require('devicePassword', 'DEVICE_PASSWORD_VERIFIER');
+        input = { ...common, challengeName: 'DEVICE_PASSWORD_VERIFIER', srpSession, deviceGroupKey, deviceKey, devicePassword, now, response: previous };
+        next = { ...base, deviceKey, deviceGroupKey };
+        note = `SRP session used; ${shownPath} no longer holds it`;
+        break;
       }
-      input = { ...common, challengeResponses: responses, ...(session === undefined ? {} : { session }) };
+      default: {
+        const responses: Record<string, string> = Object.fromEntries(answers);
+        const answer = responses.ANSWER;
+        const srp = name === 'PASSWORD_SRP' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD_SRP');
+        const secretsUsed: SecretName[] = [];
+        if (name === 'PASSWORD' || name === 'ADMIN_NO_SRP_AUTH' || (name === 'SELECT_CHALLENGE' && answer === 'PASSWORD')) secretsUsed.push('password');
+        if (name === 'NEW_PASSWORD_REQUIRED') secretsUsed.push('newPassword');
+        secrets.onlyUsing(['clientSecret', ...secretsUsed], `for ${name}${answer === undefined ? '' : ` with ANSWER=${answer}`}`);
+        if (responses.USERNAME !== undefined && flags.has('username')) throw new UsageError('give USERNAME once: --username or --answer USERNAME=…');
+        const missing: string[] = [];
+        if (answers.length === 0 && !NO_ANSWER_NEEDED.includes(name)) {
+          const keys = Object.keys(params);
+          const expected = EXPECTED_ANSWERS[name];
+          missing.push(
+            `${expected === undefined ? '--answer KEY=VALUE pairs' : `--answer ${expected}=<value>`}${keys.length > 0 ? ` (its ChallengeParameters: ${keys.join(', ')})` : ''}`,
+          );
+        }
+        const username = given(
+          responses.USERNAME ?? flags.string('username') ?? params.USER_ID_FOR_SRP ?? params.USERNAME ?? state?.username,
+          '--username (the response and the state file name no user)',
+          missing,
+        );
+        requireGiven({ lead: `${name} needs`, flags: missing, secrets: secrets.missing(secretsUsed), secretsFor: name });
+        responses.USERNAME = username;
+        if (secretsUsed.includes('password')) responses.PASSWORD = await secrets.require('password', name);
+        if (secretsUsed.includes('newPassword')) responses.NEW_PASSWORD = await secrets.require('newPassword', name);
+        if (srp) {
+          if (responses.SRP_A !== undefined) throw new UsageError(`--answer SRP_A is not used for ${name}: SRP_A comes from a new SRP session`);
+          const srpSession = createSrpSession();
+          responses.SRP_A = srpSession.srpA;
+          next = { ...base, username, pending: { challenge: 'PASSWORD_VERIFIER', srpSession } };
+          note = `new SRP session for PASSWORD_VERIFIER saved to ${shownPath} (mode 0600, secret)`;
+        }
+        input = { ...common, challengeName: name, challengeResponses: responses, session };
+      }
     }
 
-    const built = buildAdminRespondToAuthChallenge(input as AdminRespondToAuthChallengeInput);
+    const built = buildAdminRespondToAuthChallenge(input);
     const output = prepareOutput(ctx, built.request, flags.string('out'), AWS_RESPOND);
     if (next !== undefined) {
       if (built.srpSession !== undefined) next.pending = { challenge: 'DEVICE_PASSWORD_VERIFIER', srpSession: built.srpSession };

@@ -8,7 +8,7 @@ import { secretHash } from '@cognito-kit/srp';
 import type { FlagSpec, Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import type { Context } from './io.js';
-import { Secrets, secretHelp, type SecretName } from './secrets.js';
+import { Secrets, requireGiven, secretHelp, type SecretName } from './secrets.js';
 
 const NAME = 'secret-hash';
 const SECRETS: readonly SecretName[] = ['clientSecret'];
@@ -44,9 +44,10 @@ export const secretHashCommand: Command = defineCommand({
   flags: SPEC,
   secrets: SECRETS,
   async run(ctx: Context, flags: Flags): Promise<number> {
+    const secrets = new Secrets(ctx, flags, SECRETS);
+    requireGiven({ flags: flags.missing(['client-id', 'username']), secrets: secrets.missing(['clientSecret']), secretsFor: NAME });
     const clientId = flags.required('client-id');
     const username = flags.required('username');
-    const secrets = new Secrets(ctx, flags, SECRETS);
     const clientSecret = await secrets.require('clientSecret', 'secret-hash');
     ctx.stdout(`${secretHash(username, clientId, clientSecret)}\n`);
     return 0;

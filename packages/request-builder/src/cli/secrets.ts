@@ -6,7 +6,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { UsageError, type FlagSpec, type Flags, type RefusedFlag } from './args.js';
+import { UsageError, listOf, type FlagSpec, type Flags, type RefusedFlag } from './args.js';
 import { resolvePath, stripNewline, type Context } from './io.js';
 
 export interface SecretKind {
@@ -139,7 +139,62 @@ export class Secrets {
   /** The secret, or a usage error that says how to give it. */
   async require(name: SecretName, why: string): Promise<string> {
     const value = await this.get(name);
-    if (value === undefined) throw new UsageError(`${why} needs the ${SECRET_KINDS[name].what}: ${howToPass(name)}`);
+    if (value === undefined) throw new UsageError(neededMessage(name, why));
     return value;
   }
+
+  /**
+   * The secrets of `names` this run does not give, found without reading any (stdin stays unread): a secret is given
+   * by its `--…-stdin` or file flag, or by its environment variable when that is set and not empty.
+   */
+  missing(names: readonly SecretName[]): SecretName[] {
+    return names.filter((name) => {
+      const kind: SecretKind = SECRET_KINDS[name];
+      if (this.stdinFlag === name || (kind.fileFlag !== undefined && this.flags.has(kind.fileFlag))) return false;
+      const value = this.ctx.env[kind.env];
+      return value === undefined || value === '';
+    });
+  }
+}
+
+function neededMessage(name: SecretName, why: string, also = false): string {
+  return `${why} ${also ? 'also ' : ''}needs the ${SECRET_KINDS[name].what}: ${howToPass(name)}`;
+}
+
+/**
+ * `value`; when it is missing, `label` is added to `missing` and `''` stands in for it: a stand-in never used, for
+ * {@link requireGiven} throws before the value is (as the builders' own checks do).
+ */
+export function given(value: string | undefined, label: string, missing: string[]): string {
+  if (value !== undefined) return value;
+  missing.push(label);
+  return '';
+}
+
+/** What {@link requireGiven} reports. */
+export interface MissingInputs {
+  /** The flags missing, as they are to be named (`--client-id`, or `--device-key (the remembered device's key)`). */
+  flags: readonly string[];
+  /** What the message starts with before the flags: `missing` by default, `DEVICE_SRP_AUTH needs`, ... */
+  lead?: string;
+  /** The secrets missing ({@link Secrets.missing}), and what needs them: `--auth-flow USER_PASSWORD_AUTH`. */
+  secrets?: readonly SecretName[];
+  secretsFor?: string;
+  /** Another problem of the same run, named in the same message (an --auth-flow that is not a flow). */
+  note?: string | undefined;
+}
+
+/**
+ * One usage error for everything a run lacks, checked before any work: `missing --user-pool-id, --client-id and
+ * --auth-flow`, then each missing secret with how to give it (`--auth-flow USER_PASSWORD_AUTH also needs the password:
+ * set COGNITO_PASSWORD ...`), then `note`. Nothing is thrown when nothing is missing (`note` alone is not reported
+ * here). A secret missing alone keeps the message of {@link Secrets.require}.
+ */
+export function requireGiven(missing: MissingInputs): void {
+  const parts: string[] = [];
+  if (missing.flags.length > 0) parts.push(`${missing.lead ?? 'missing'} ${listOf(missing.flags)}`);
+  for (const name of missing.secrets ?? []) parts.push(neededMessage(name, missing.secretsFor ?? 'this command', parts.length > 0));
+  if (parts.length === 0) return;
+  if (missing.note !== undefined) parts.push(missing.note);
+  throw new UsageError(parts.join('; '));
 }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSrpSession, secretHash } from '@cognito-kit/srp';
 import { describe, expect, it } from 'vitest';
-import { buildAdminInitiateAuth, type AdminInitiateAuthInput } from '../../src/index.js';
+import { AUTH_FLOWS, buildAdminInitiateAuth, type CustomAuthFlow, type UserAuthFlow } from '../../src/index.js';
 import { CLI, SECRETS, cli, expectNoSecrets, fileMode, readJson, subdir, useTempDir } from './helpers.js';
 
 const root = useTempDir();
@@ -108,18 +108,17 @@ describe('SRP flows', () => {
 });
 
 describe('flows without SRP write no state', () => {
-  const cases: [string, string[]][] = [
-    ['USER_AUTH', ['--username', 'frank', '--preferred-challenge', 'EMAIL_OTP']],
-    ['USER_AUTH', ['--username', 'frank']],
-    ['CUSTOM_AUTH', ['--username', 'frank']],
+  const cases: [string, string[], UserAuthFlow | CustomAuthFlow][] = [
+    ['USER_AUTH EMAIL_OTP', ['--preferred-challenge', 'EMAIL_OTP'], { authFlow: 'USER_AUTH', username: 'frank', preferredChallenge: 'EMAIL_OTP' }],
+    ['USER_AUTH', [], { authFlow: 'USER_AUTH', username: 'frank' }],
+    ['CUSTOM_AUTH', [], { authFlow: 'CUSTOM_AUTH', username: 'frank' }],
   ];
-  it.each(cases)('%s %j', (flow, args) => {
-    const result = run(`nosrp-${flow}`, ['--auth-flow', flow, ...args], { COGNITO_CLIENT_SECRET: SECRETS.COGNITO_CLIENT_SECRET });
+  it.each(cases)('%s', (name, args, flow) => {
+    const result = run(`nosrp-${name}`, ['--auth-flow', flow.authFlow, '--username', 'frank', ...args], { COGNITO_CLIENT_SECRET: SECRETS.COGNITO_CLIENT_SECRET });
     expect(result.status).toBe(0);
     expect(existsSync(join(result.cwd, STATE))).toBe(false);
-    const input: Record<string, unknown> = { authFlow: flow, userPoolId: POOL, clientId: CLIENT, clientSecret: SECRETS.COGNITO_CLIENT_SECRET, username: 'frank' };
-    if (args.includes('--preferred-challenge')) input.preferredChallenge = 'EMAIL_OTP';
-    expect(result.json).toEqual(buildAdminInitiateAuth(input as AdminInitiateAuthInput).request);
+    const expected = buildAdminInitiateAuth({ userPoolId: POOL, clientId: CLIENT, clientSecret: SECRETS.COGNITO_CLIENT_SECRET, ...flow });
+    expect(result.json).toEqual(expected.request);
     expectNoSecrets(result);
   });
 
@@ -147,7 +146,7 @@ describe('requests that carry a long-lived secret are never printed', () => {
     expectNoSecrets(result);
   });
 
-  it.each(['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'])('%s --out FILE: the request in a 0600 file', (flow) => {
+  it.each(['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const)('%s --out FILE: the request in a 0600 file', (flow) => {
     const env = { COGNITO_PASSWORD: SECRETS.COGNITO_PASSWORD, COGNITO_CLIENT_SECRET: SECRETS.COGNITO_CLIENT_SECRET };
     const result = run(`pw-${flow}`, ['--auth-flow', flow, '--username', 'hank', '--out', 'req.json'], env);
     expect(result.status).toBe(0);
@@ -156,7 +155,7 @@ describe('requests that carry a long-lived secret are never printed', () => {
     const file = join(result.cwd, 'req.json');
     expect(fileMode(file)).toBe(0o600);
     const expected = buildAdminInitiateAuth({
-      authFlow: flow as 'ADMIN_USER_PASSWORD_AUTH',
+      authFlow: flow,
       userPoolId: POOL,
       clientId: CLIENT,
       clientSecret: SECRETS.COGNITO_CLIENT_SECRET,
@@ -218,25 +217,43 @@ describe('requests that carry a long-lived secret are never printed', () => {
 describe('validation errors (exit 1, one line per issue, nothing on stdout, no state)', () => {
   it('reports every issue with its path and the flag it comes from', () => {
     const cwd = subdir(root(), 'invalid');
-    const result = cli(['admin-initiate-auth', '--user-pool-id', 'not a pool', '--client-id', 'bad client!', '--auth-flow', 'USER_SRP_AUTH', '--device-key', 'nope'], { cwd });
+    const result = cli(
+      ['admin-initiate-auth', '--user-pool-id', 'not a pool', '--client-id', 'bad client!', '--auth-flow', 'USER_SRP_AUTH', '--username', 'two words', '--device-key', 'nope'],
+      { cwd },
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
-    expect(lines).toContain('error: userPoolId: userPoolId must be <region>_<letters and digits> (UserPoolIdType) [--user-pool-id]');
+    expect(lines).toContain('error: userPoolId: userPoolId must be <region>_<letters and digits>, with one underscore (UserPoolIdType) [--user-pool-id]');
     expect(lines.some((line) => line.startsWith('error: clientId: ') && line.endsWith('[--client-id]'))).toBe(true);
-    expect(lines.some((line) => line.startsWith('error: username: username is required'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('error: username: username must be ') && line.endsWith('[--username]'))).toBe(true);
     expect(lines.some((line) => line.startsWith('error: deviceKey: '))).toBe(true);
     expect(lines.every((line) => line.startsWith('error: '))).toBe(true);
     expect(existsSync(join(cwd, STATE))).toBe(false);
   });
 
-  it('an unknown flow is INVALID_ENUM; a flag the flow does not use is reported', () => {
-    const unknown = run('bad-flow', ['--auth-flow', 'MAGIC', '--username', 'x']);
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/^error: authFlow: authFlow must be one of USER_SRP_AUTH, .* for AdminInitiateAuth \(got MAGIC\)/);
+  it('a pool id with more than one underscore (us_east_1_Abc) is refused when the request is built: one line, no state', () => {
+    const cwd = subdir(root(), 'pool-underscores');
+    const result = cli(['admin-initiate-auth', '--user-pool-id', 'us_east_1_Abc', '--client-id', CLIENT, '--auth-flow', 'USER_SRP_AUTH', '--username', 'alice'], { cwd });
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'error: userPoolId: userPoolId must be <region>_<letters and digits>, with one underscore (UserPoolIdType) [--user-pool-id]\n',
+    });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a flag the flow does not take is reported with the builder\'s issues, in one run', () => {
     const unused = run('unused-flag', ['--auth-flow', 'USER_SRP_AUTH', '--username', 'x', '--with-srp']);
     expect(unused.status).toBe(1);
-    expect(unused.stderr).toContain('error: withSrp: withSrp is not used by the USER_SRP_AUTH flow [--with-srp]');
+    expect(unused.stderr).toBe('error: withSrp: withSrp is not used by the USER_SRP_AUTH flow [--with-srp]\n');
+    const cwd = subdir(root(), 'unused-and-invalid');
+    const both = cli(['admin-initiate-auth', '--user-pool-id', POOL, '--client-id', 'bad client!', '--auth-flow', 'CUSTOM_AUTH', '--username', 'x', '--preferred-challenge', 'PASSWORD'], { cwd });
+    expect(both.status).toBe(1);
+    const lines = both.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^error: clientId: .*\[--client-id\]$/);
+    expect(lines[1]).toBe('error: preferredChallenge: preferredChallenge is not used by the CUSTOM_AUTH flow [--preferred-challenge]');
   });
 
   it('an invalid secret is reported by its length and source, never its value', () => {
@@ -249,9 +266,115 @@ describe('validation errors (exit 1, one line per issue, nothing on stdout, no s
   });
 });
 
+describe('an --auth-flow that is not a flow: the flow meant, or the list; never the value typed', () => {
+  const FLOW_LIST = `error: authFlow: authFlow must be one of ${AUTH_FLOWS.join(', ')} for AdminInitiateAuth [--auth-flow]\n`;
+
+  it.each(['user_srp_auth', 'USER-SRP-AUTH', 'User-Srp-Auth', 'USER_SRP_AUHT', 'USER_SRPAUTH', 'USR_SRP_AUTH'])('%s: did you mean USER_SRP_AUTH? (exit 1, no state)', (typed) => {
+    const result = run(`mean-${typed}`, ['--auth-flow', typed, '--username', 'alice']);
+    expect(result).toMatchObject({ status: 1, stdout: '', stderr: 'error: authFlow: authFlow is not a flow: did you mean USER_SRP_AUTH? [--auth-flow]\n' });
+    expect(result.stderr).not.toContain(typed);
+    expect(readdirSync(result.cwd)).toEqual([]);
+  });
+
+  it.each([
+    ['refresh_token_auth', 'REFRESH_TOKEN_AUTH'],
+    ['REFRESH_TOKN', 'REFRESH_TOKEN'],
+    ['admin-user-password-auth', 'ADMIN_USER_PASSWORD_AUTH'],
+    ['CUSTOM_AUHT', 'CUSTOM_AUTH'],
+  ])('%s: did you mean %s?', (typed, meant) => {
+    const result = run(`mean-${typed}`, ['--auth-flow', typed, '--username', 'alice']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error: authFlow: authFlow is not a flow: did you mean ${meant}? [--auth-flow]\n`);
+  });
+
+  it.each(['MAGIC', 'srp-6a', 'password', 'x'.repeat(200)])('%s, nothing like a flow: the list of flows, no suggestion', (typed) => {
+    const result = run(`list-${typed.slice(0, 20)}`, ['--auth-flow', typed, '--username', 'alice']);
+    expect(result).toMatchObject({ status: 1, stdout: '', stderr: FLOW_LIST });
+    expect(result.stderr).not.toContain('did you mean');
+    expect(result.stderr).not.toContain(typed);
+  });
+
+  it('a secret typed as the flow is never repeated, whichever message it gets', () => {
+    for (const secret of Object.values(SECRETS)) {
+      const result = run('secret-flow', ['--auth-flow', secret, '--username', 'alice']);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(FLOW_LIST);
+      expectNoSecrets(result);
+    }
+  });
+
+  it('with flags missing as well, one usage error names both (exit 2)', () => {
+    const cwd = subdir(root(), 'mean-and-missing');
+    const result = cli(['admin-initiate-auth', '--auth-flow', 'user_srp_auth'], { cwd });
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'cognito-kit admin-initiate-auth: missing --user-pool-id and --client-id; --auth-flow is not a flow: did you mean USER_SRP_AUTH? (see --help)\n',
+    });
+  });
+
+  it('--preferred-challenge of USER_AUTH: a near miss is refused with the name meant; another value is sent as it is', () => {
+    for (const typed of ['password_srp', 'Password-Srp', 'PASWORD_SRP']) {
+      const result = run(`preferred-${typed}`, ['--auth-flow', 'USER_AUTH', '--username', 'carol', '--preferred-challenge', typed]);
+      expect(result).toMatchObject({ status: 1, stdout: '', stderr: 'error: preferredChallenge: preferredChallenge is not a challenge name: did you mean PASSWORD_SRP? [--preferred-challenge]\n' });
+      expect(readdirSync(result.cwd)).toEqual([]); // no SRP state: the flow was not started
+    }
+    const other = run('preferred-other', ['--auth-flow', 'USER_AUTH', '--username', 'carol', '--preferred-challenge', 'MAGIC_LINK']);
+    expect(other.status).toBe(0);
+    expect(other.json!.AuthParameters).toEqual({ USERNAME: 'carol', PREFERRED_CHALLENGE: 'MAGIC_LINK' });
+    const both = run('preferred-and-flow', ['--auth-flow', 'user_auth', '--username', 'carol', '--preferred-challenge', 'email-otp']);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toBe(
+      'error: authFlow: authFlow is not a flow: did you mean USER_AUTH? [--auth-flow]\n' +
+        'error: preferredChallenge: preferredChallenge is not a challenge name: did you mean EMAIL_OTP? [--preferred-challenge]\n',
+    );
+  });
+});
+
+describe('every missing flag (and secret) in one usage error', () => {
+  const cases: [string, string[], string][] = [
+    ['nothing', [], 'missing --user-pool-id, --client-id and --auth-flow'],
+    ['a flow that needs --username', ['--auth-flow', 'USER_SRP_AUTH'], 'missing --user-pool-id, --client-id and --username'],
+    ['only --username', ['--user-pool-id', POOL, '--client-id', CLIENT, '--auth-flow', 'CUSTOM_AUTH', '--with-srp'], 'missing --username'],
+    [
+      'a password flow',
+      ['--client-id', CLIENT, '--auth-flow', 'ADMIN_USER_PASSWORD_AUTH'],
+      'missing --user-pool-id and --username; --auth-flow ADMIN_USER_PASSWORD_AUTH also needs the password: set COGNITO_PASSWORD in the environment or pass --password-stdin and give it on stdin',
+    ],
+    [
+      'USER_AUTH with PASSWORD',
+      ['--user-pool-id', POOL, '--auth-flow', 'USER_AUTH', '--preferred-challenge', 'PASSWORD'],
+      'missing --client-id and --username; --auth-flow USER_AUTH also needs the password: set COGNITO_PASSWORD in the environment or pass --password-stdin and give it on stdin',
+    ],
+    [
+      'a refresh flow (no --username needed)',
+      ['--user-pool-id', POOL, '--auth-flow', 'REFRESH_TOKEN_AUTH'],
+      'missing --client-id; --auth-flow REFRESH_TOKEN_AUTH also needs the refresh token: set COGNITO_REFRESH_TOKEN in the environment or pass --refresh-token-stdin and give it on stdin',
+    ],
+  ];
+  it.each(cases)('%s: exit 2, nothing written', (name, args, message) => {
+    const cwd = subdir(root(), `missing-${name}`);
+    const result = cli(['admin-initiate-auth', ...args], { cwd });
+    expect(result).toEqual({ status: 2, stdout: '', stderr: `cognito-kit admin-initiate-auth: ${message} (see --help)\n` });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a secret given on stdin counts as given (stdin is read only once nothing is missing)', () => {
+    const cwd = subdir(root(), 'missing-stdin');
+    const result = cli(['admin-initiate-auth', '--auth-flow', 'ADMIN_USER_PASSWORD_AUTH', '--password-stdin', '--out', 'r.json'], { cwd, input: SECRETS.COGNITO_PASSWORD });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('cognito-kit admin-initiate-auth: missing --user-pool-id, --client-id and --username (see --help)\n');
+  });
+});
+
 it('the state file does not exist before the request is valid (no half-written login)', () => {
-  const result = run('no-state-on-error', ['--auth-flow', 'USER_SRP_AUTH']);
-  expect(result.status).toBe(1);
-  expect(existsSync(join(result.cwd, STATE))).toBe(false);
-  expect(readdirSync(result.cwd)).toEqual([]); // no temporary file left behind either
+  for (const [name, args, status] of [
+    ['no-state-on-error', ['--auth-flow', 'USER_SRP_AUTH', '--username', 'two words'], 1],
+    ['no-state-on-usage', ['--auth-flow', 'USER_SRP_AUTH'], 2],
+  ] as const) {
+    const result = run(name, [...args]);
+    expect(result.status).toBe(status);
+    expect(existsSync(join(result.cwd, STATE))).toBe(false);
+    expect(readdirSync(result.cwd)).toEqual([]); // no temporary file left behind either
+  }
 });

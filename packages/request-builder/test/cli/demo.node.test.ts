@@ -111,7 +111,41 @@ describe('cognito-kit demo --endpoint URL (InitiateAuth / RespondToAuthChallenge
     expect(noPassword.stderr).toContain('needs the password: set COGNITO_PASSWORD');
     const noPool = await cliAsync(['demo', '--endpoint', endpoint, '--client-id', 'c', '--username', 'u'], { cwd: dir(), env: { COGNITO_PASSWORD: 'x' } });
     expect(noPool.status).toBe(2);
-    expect(noPool.stderr).toContain('missing --user-pool-id');
+    expect(noPool.stderr).toBe('cognito-kit demo: missing --user-pool-id (see --help)\n');
+    const none = await cliAsync(['demo', '--endpoint', endpoint], { cwd: dir() });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe(
+      'cognito-kit demo: missing --user-pool-id, --client-id and --username; demo --endpoint also needs the password: ' +
+        'set COGNITO_PASSWORD in the environment or pass --password-stdin and give it on stdin (see --help)\n',
+    );
+  });
+
+  it('replies are read as readResponse reads them: an error named by the X-Amzn-ErrorType header, a 2xx that is not JSON', async () => {
+    const replies: { status: number; headers: Record<string, string>; body: string }[] = [];
+    const other = createServer((req, res) => {
+      req.resume().on('end', () => {
+        const reply = replies.shift()!;
+        res.writeHead(reply.status, reply.headers).end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const args = ['demo', '--endpoint', url, '--user-pool-id', pool.userPoolId, '--client-id', pool.clientId, '--username', 'u'];
+    try {
+      replies.push({ status: 400, headers: { 'x-amzn-errortype': 'TooManyRequestsException:http://internal.amazon.com/coral/com.amazonaws.cognito/' }, body: '' });
+      const throttled = await cliAsync(args, { cwd: dir(), env: { COGNITO_PASSWORD: 'x' } });
+      expect(throttled.status).toBe(1);
+      expect(throttled.stdout).toContain('← TooManyRequestsException: HTTP 400');
+      expect(throttled.stdout).toContain('login: refused (TooManyRequestsException)');
+
+      replies.push({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html>a captive portal</html>' });
+      const html = await cliAsync(args, { cwd: dir(), env: { COGNITO_PASSWORD: 'x' } });
+      expect(html.status).toBe(1);
+      expect(html.stderr).toMatch(/^error: http:\/\/127\.0\.0\.1:\d+\/ answered HTTP 200 with a body that is not JSON \(29 characters, text\/html\): not a reply of InitiateAuth\n$/);
+      expect(html.stderr + html.stdout).not.toContain('captive portal');
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 
   it('an unreachable endpoint: exit 1 with the reason', async () => {

@@ -241,6 +241,63 @@ describe('remembered device: device-verifier, then PASSWORD_VERIFIER → DEVICE_
   });
 });
 
+describe('what an answer lacks is named in one usage error (exit 2, the state file untouched)', () => {
+  const common = ['--user-pool-id', POOL, '--client-id', CLIENT];
+  const deviceSrpAuth = awsOutput({ challengeName: 'DEVICE_SRP_AUTH', challengeParameters: {} });
+
+  it('DEVICE_SRP_AUTH without a user or a device key names both', () => {
+    const result = cli(['respond', ...common], { cwd: subdir(root(), 'lacks-device-srp'), input: deviceSrpAuth });
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "cognito-kit respond: DEVICE_SRP_AUTH needs --username (the response and the state file name no user) and --device-key (the remembered device's key) (see --help)\n",
+    });
+  });
+
+  it('DEVICE_PASSWORD_VERIFIER without a group key or a device password names both', () => {
+    const cwd = subdir(root(), 'lacks-device-verifier');
+    const start = cli(['respond', ...common, '--username', USER_ID, '--device-key', DEVICE_KEY], { cwd, input: deviceSrpAuth });
+    expect(start.status).toBe(0);
+    const before = readFileSync(join(cwd, STATE), 'utf8');
+    const result = cli(['respond'], { cwd, input: awsOutput({ challengeName: 'DEVICE_PASSWORD_VERIFIER', challengeParameters: { USERNAME: USER_ID } }) });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "cognito-kit respond: DEVICE_PASSWORD_VERIFIER needs --device-group-key (the device's DeviceGroupKey); DEVICE_PASSWORD_VERIFIER also needs the device password: " +
+        'set COGNITO_DEVICE_PASSWORD in the environment or pass --device-password-stdin, --device-password-file FILE and give it on stdin (see --help)\n',
+    );
+    expect(readFileSync(join(cwd, STATE), 'utf8')).toBe(before); // the session is still there for the next try
+  });
+
+  it('a pass-through challenge without --answer or a user, or NEW_PASSWORD_REQUIRED without the new password', () => {
+    const sms = cli(['respond', ...common], { cwd: subdir(root(), 'lacks-sms'), input: awsOutput({ challengeName: 'SMS_MFA', challengeParameters: { CODE_DELIVERY_DESTINATION: '+****1234' } }) });
+    expect(sms.status).toBe(2);
+    expect(sms.stderr).toBe(
+      'cognito-kit respond: SMS_MFA needs --answer SMS_MFA_CODE=<value> (its ChallengeParameters: CODE_DELIVERY_DESTINATION) and --username (the response and the state file name no user) (see --help)\n',
+    );
+    const newPassword = cli(['respond', ...common], { cwd: subdir(root(), 'lacks-new-password'), input: awsOutput({ challengeName: 'NEW_PASSWORD_REQUIRED', challengeParameters: {} }) });
+    expect(newPassword.status).toBe(2);
+    expect(newPassword.stderr).toBe(
+      'cognito-kit respond: NEW_PASSWORD_REQUIRED needs --username (the response and the state file name no user); NEW_PASSWORD_REQUIRED also needs the new password: ' +
+        'set COGNITO_NEW_PASSWORD in the environment or pass --new-password-stdin and give it on stdin (see --help)\n',
+    );
+  });
+});
+
+describe('the pool id follows the one rule of @cognito-kit/srp', () => {
+  it('--user-pool-id us_east_1_Abc is refused when the answer is built: exit 1, one line', () => {
+    const result = cli(['respond', '--user-pool-id', 'us_east_1_Abc', '--client-id', CLIENT, '--answer', 'SMS_MFA_CODE=123456'], {
+      cwd: subdir(root(), 'pool-underscores'),
+      input: awsOutput({ challengeName: 'SMS_MFA', challengeParameters: { USER_ID_FOR_SRP: USER_ID } }),
+    });
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'error: userPoolId: userPoolId must be <region>_<letters and digits>, with one underscore (UserPoolIdType) [--user-pool-id]\n',
+    });
+  });
+});
+
 describe('other challenges: --answer pairs passed through', () => {
   const common = ['--user-pool-id', POOL, '--client-id', CLIENT];
   const mfaParameters = { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+********1234', USER_ID_FOR_SRP: USER_ID };

@@ -134,15 +134,40 @@ describe('flag values', () => {
     expect(result.stderr).toContain('--username is given more than once');
   });
 
-  it('a missing required flag exits 2 and names it', () => {
+  it('missing required flags exit 2 and are named together, with those the flow needs', () => {
     const result = run(['admin-initiate-auth', '--user-pool-id', 'us-east-1_Abc', '--auth-flow', 'USER_SRP_AUTH']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('cognito-kit admin-initiate-auth: missing --client-id (see --help)\n');
+    expect(result.stderr).toBe('cognito-kit admin-initiate-auth: missing --client-id and --username (see --help)\n');
   });
 
   it('two secrets from stdin at once exit 2', () => {
     const result = run(['admin-initiate-auth', '--user-pool-id', 'us-east-1_Abc', '--client-id', 'c', '--auth-flow', 'ADMIN_USER_PASSWORD_AUTH', '--password-stdin', '--client-secret-stdin']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('only one secret can come from stdin');
+  });
+});
+
+describe('every command names all its missing flags (and secrets) in one usage error', () => {
+  const howToPass = (env: string, flag: string) => `set ${env} in the environment or pass --${flag} and give it on stdin`;
+  const cases: [string, string[], string, string?][] = [
+    ['admin-initiate-auth', [], 'missing --user-pool-id, --client-id and --auth-flow'],
+    [
+      'secret-hash',
+      [],
+      `missing --client-id and --username; secret-hash also needs the app client secret: ${howToPass('COGNITO_CLIENT_SECRET', 'client-secret-stdin')}`,
+    ],
+    ['secret-hash', ['--username', 'u'], `missing --client-id; secret-hash also needs the app client secret: ${howToPass('COGNITO_CLIENT_SECRET', 'client-secret-stdin')}`],
+    ['device-verifier', [], 'missing --device-key, --device-group-key and --device-password-file'],
+    ['device-verifier', ['--device-group-key', '-g'], 'missing --device-key and --device-password-file'],
+    [
+      'demo',
+      ['--endpoint', 'http://127.0.0.1:9'],
+      `missing --user-pool-id, --client-id and --username; demo --endpoint also needs the password: ${howToPass('COGNITO_PASSWORD', 'password-stdin')}`,
+    ],
+    ['respond', [], 'missing --user-pool-id and --client-id (there is no state file at .cognito-kit-srp-state.json to take them from)', '{"ChallengeName":"SMS_MFA"}'],
+  ];
+  it.each(cases)('%s %j', (command, args, message, input) => {
+    const result = run([command, ...args], input);
+    expect(result).toEqual({ status: 2, stdout: '', stderr: `cognito-kit ${command}: ${message} (see --help)\n` });
   });
 });
