@@ -9,9 +9,9 @@
 //
 // The last line is `pack-check: N passed, M failed`; RESULTS_FILE gets { runner, passed, failed }.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +26,79 @@ const sh = (command, args, cwd, env = {}) => {
   const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 180_000 });
   return { ok: r.status === 0, out: `${r.error ? `${command}: ${r.error.message}\n` : ''}${r.stdout ?? ''}${r.stderr ?? ''}`.trim(), stdout: r.stdout ?? '' };
 };
+
+/**
+ * Links in a Markdown file of a tarball that will not work on npm or after install: a relative target that leaves
+ * the package (`../../SECURITY.md`) or names a file the tarball does not hold, and root-relative paths (`/docs/x.md`).
+ * Code (fenced blocks, inline spans) is skipped. `list` holds the tarball's paths without `package/`.
+ */
+function brokenLinks(file, text, list) {
+  const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2[`~]*[ \t]*(\n|$)/gm, '\n').replace(/`[^`\n]*`/g, '');
+  const targets = [
+    ...[...prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g)].map((m) => m[1]),
+    ...[...prose.matchAll(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]),
+    ...[...prose.matchAll(/\b(?:href|src)\s*=\s*"([^"]+)"/g)].map((m) => m[1]),
+  ];
+  const broken = [];
+  for (const target of targets) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
+    const path = decodeURI(target.replace(/[?#].*$/, ''));
+    if (path === '') continue;
+    if (path.startsWith('/')) {
+      broken.push(`${file}: ${target} (a root-relative path)`);
+      continue;
+    }
+    const resolved = posix.normalize(posix.join(posix.dirname(file), path)).replace(/\/$/, '');
+    if (resolved.startsWith('../') || resolved === '..') broken.push(`${file}: ${target} (outside the package)`);
+    else if (!list.includes(resolved) && !list.some((f) => f.startsWith(`${resolved}/`))) broken.push(`${file}: ${target} (not in the tarball)`);
+  }
+  return broken;
+}
+
+/** Tool configuration files a script may name although the tarball does not ship them (build, typecheck, test). */
+const TOOL_CONFIG = /^(tsconfig[\w.-]*\.json|vitest[\w.-]*\.config\.[cm]?[jt]s|stryker\.config\.[cm]?[jt]s)$/;
+
+/** Scripts of a packed package.json that name a file the tarball does not hold (`node ../../scripts/x.mjs`). */
+function scriptsPointingOutside(scripts, list) {
+  const problems = [];
+  for (const [name, command] of Object.entries(scripts ?? {})) {
+    for (const raw of command.split(/[\s;&|()]+/)) {
+      let token = raw.replace(/^['"]+|['"]+$/g, '');
+      if (token.startsWith('-')) token = token.includes('=') ? token.slice(token.indexOf('=') + 1) : '';
+      if (token === '' || token.startsWith('@') || token.includes(':') || token.includes('$') || token.includes('*')) continue;
+      const pathLike = token.includes('/') || /\.(?:[cm]?js|[cm]?ts|json)$/.test(token);
+      if (!pathLike || TOOL_CONFIG.test(token)) continue;
+      const resolved = posix.normalize(token).replace(/^\.\//, '').replace(/\/$/, '');
+      if (resolved.startsWith('../') || (!list.includes(resolved) && !list.some((f) => f.startsWith(`${resolved}/`)))) {
+        problems.push(`"${name}": ${command} (${token} is not in the tarball)`);
+      }
+    }
+  }
+  return problems;
+}
+
+// Controls: the two checks above must flag what they exist to catch.
+{
+  const list = ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/cli/main.js'];
+  const flagged = scriptsPointingOutside(
+    {
+      'test:runtimes': 'node ../../scripts/runtimes/suite.mjs --package srp --runtime',
+      'test:load': 'node scripts/load.mjs',
+      demo: 'node examples/demo.mjs',
+      'test:fuzz': 'FUZZ_RUNS=${FUZZ_RUNS:-20000} vitest run test/fuzz.node.test.ts',
+      fine: 'node dist/cli/main.js demo && tsc -p tsconfig.build.json && vitest run --config vitest.edge.config.ts && node -e "require(\'node:fs\').rmSync(\'dist\', { recursive: true })" && attw --pack . --profile esm-only',
+    },
+    list,
+  );
+  const links = brokenLinks('README.md', '[a](../../SECURITY.md) [b](docs/x.md) [c](/abs.md) [ok](LICENSE) [web](https://x.test/y) [top](#top)\n```md\n[code](../in-code.md)\n```\n', list);
+  check(
+    'controls: the script check flags ../../scripts/…, scripts/load.mjs, examples/demo.mjs, test/fuzz.node.test.ts; the link check flags ../, a missing file and /abs',
+    flagged.length === 4 && !flagged.some((p) => p.startsWith('"fine"')) && links.length === 3,
+    [...flagged, ...links].join('\n'),
+  );
+}
+
+const rootLicense = readFileSync(join(root, 'LICENSE'), 'utf8');
 
 // Outside the workspace: a pnpm-workspace.yaml or node_modules up the tree must not be found.
 const scratch = mkdtempSync(join(tmpdir(), 'cognito-kit-pack-'));
@@ -46,12 +119,25 @@ try {
     if (made.length !== 1) continue;
     tgz[dir] = join(tarballs, made[0]);
     const list = sh('tar', ['-tzf', tgz[dir]], scratch).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    const must = ['package.json', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'src/index.ts'];
+    const must = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'src/index.ts'];
     if (dir === 'srp') must.push('dist/server/index.js', 'dist/server/index.d.ts');
     if (dir === 'request-builder') must.push('dist/cli/main.js');
     const missing = must.filter((f) => !list.includes(f));
     const stray = list.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.(ts|md))$/.test(f) || /(^|\/)(test|__tests__|\.cache|node_modules)\//.test(f) || /\.test\.ts$/.test(f));
     check(`${packages[dir]} tarball holds dist (js, d.ts, maps), src and docs, nothing else (${list.length} files)`, missing.length === 0 && stray.length === 0, `missing: ${missing.join(', ') || 'none'}; not expected: ${stray.join(', ') || 'none'}`);
+    const read = (file) => sh('tar', ['-xzOf', tgz[dir], `package/${file}`], scratch).stdout;
+    check(`${packages[dir]} tarball holds LICENSE, identical to the repository's`, list.includes('LICENSE') && read('LICENSE') === rootLicense, list.includes('LICENSE') ? 'LICENSE differs from the root LICENSE' : 'no LICENSE in the tarball');
+    const markdown = list.filter((f) => f.endsWith('.md'));
+    const broken = markdown.flatMap((file) => brokenLinks(file, read(file), list));
+    check(`${packages[dir]}: no Markdown file in the tarball links outside it or to a file it lacks (${markdown.join(', ')})`, list.includes('README.md') && broken.length === 0, broken.join('\n'));
+    let packedScripts = {};
+    try {
+      packedScripts = JSON.parse(read('package.json')).scripts ?? {};
+    } catch (error) {
+      packedScripts = { '(package.json)': `unreadable: ${error.message}` };
+    }
+    const outside = scriptsPointingOutside(packedScripts, list);
+    check(`${packages[dir]}: no script of the packed package.json names a file the tarball lacks (${Object.keys(packedScripts).join(', ')})`, outside.length === 0, outside.join('\n'));
   }
   if (!tgz.srp || !tgz['request-builder']) throw new Error('no tarballs to install');
 
@@ -70,7 +156,7 @@ try {
   writeFileSync(
     join(app, 'login.cjs'),
     `'use strict';
-module.exports = function login(srp, server, rb) {
+module.exports = function login(srp, server, rb, signIn) {
   const userPoolId = 'eu-west-2_Pack1Test', clientId = 'packclient123', clientSecret = 'pack0secret0long0enough0000', username = 'alice', password = 'correct horse';
   const user = { userPoolId, userIdForSrp: username, ...server.createUserVerifier({ userPoolId, userIdForSrp: username, password }) };
   const first = rb.buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId, clientSecret, username });
@@ -82,6 +168,7 @@ module.exports = function login(srp, server, rb) {
   const http = rb.toHttpRequest('RespondToAuthChallenge', request, { region: 'eu-west-2' });
   if (http.headers['X-Amz-Target'] !== 'AWSCognitoIdentityProviderService.RespondToAuthChallenge') throw new Error('unexpected HTTP request');
   if (srp.secretHash('test', '123abd', 'clientSecret') !== 'LoIX/oPJWZzFYv8liJYRo+CHv16FNDY10JlZEDjL3Vg=') throw new Error('SECRET_HASH differs');
+  if (typeof signIn.signIn !== 'function' || typeof rb.send !== 'function' || typeof rb.readResponse !== 'function') throw new Error('send, readResponse or the sign-in entry point is missing');
   let code;
   try { srp.respondToPasswordVerifier(srp.createSrpSession(), { userPoolId, password, challengeParameters: { ...challenge.challengeParameters, SRP_B: '0' } }); } catch (e) { code = e instanceof srp.SrpError ? e.code : String(e); }
   if (code !== 'INVALID_SRP_B') throw new Error('expected SrpError INVALID_SRP_B, got ' + code);
@@ -91,11 +178,11 @@ module.exports = function login(srp, server, rb) {
   );
   writeFileSync(
     join(app, 'esm.mjs'),
-    `import * as srp from '@cognito-kit/srp';\nimport * as server from '@cognito-kit/srp/server';\nimport * as rb from '@cognito-kit/request-builder';\nimport login from './login.cjs';\nconsole.log('esm: ' + login(srp, server, rb));\n`,
+    `import * as srp from '@cognito-kit/srp';\nimport * as server from '@cognito-kit/srp/server';\nimport * as rb from '@cognito-kit/request-builder';\nimport * as signIn from '@cognito-kit/request-builder/sign-in';\nimport login from './login.cjs';\nconsole.log('esm: ' + login(srp, server, rb, signIn));\n`,
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
-    `'use strict';\nconst srp = require('@cognito-kit/srp');\nconst server = require('@cognito-kit/srp/server');\nconst rb = require('@cognito-kit/request-builder');\nif (typeof srp.createSrpSession !== 'function') throw new Error('require() did not return the ESM namespace');\nconsole.log('cjs: ' + require('./login.cjs')(srp, server, rb) + ' (require(esm), Node ' + process.versions.node + ')');\n`,
+    `'use strict';\nconst srp = require('@cognito-kit/srp');\nconst server = require('@cognito-kit/srp/server');\nconst rb = require('@cognito-kit/request-builder');\nconst signIn = require('@cognito-kit/request-builder/sign-in');\nif (typeof srp.createSrpSession !== 'function') throw new Error('require() did not return the ESM namespace');\nconsole.log('cjs: ' + require('./login.cjs')(srp, server, rb, signIn) + ' (require(esm), Node ' + process.versions.node + ')');\n`,
   );
   const esm = sh(process.execPath, ['esm.mjs'], app);
   check('import from ESM: a full SRP login against the server half, requests built', esm.ok && esm.stdout.includes('esm: signed in'), esm.out.slice(-1500));
@@ -110,9 +197,16 @@ module.exports = function login(srp, server, rb) {
   );
   const consumer = `import { createSrpSession, respondToPasswordVerifier, SrpError, type SrpErrorCode, type SrpSession } from '@cognito-kit/srp';
 import { createServerChallenge, type ServerChallenge } from '@cognito-kit/srp/server';
-import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';
+import { buildInitiateAuth, send, type InitiateAuthRequest } from '@cognito-kit/request-builder';
+import { signIn, type PublicSenders, type SignInStep } from '@cognito-kit/request-builder/sign-in';
 const session: SrpSession = createSrpSession();
-const built: { request: InitiateAuthRequest; srpSession?: SrpSession } = buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId: 'c', username: 'u' });
+const built: { request: InitiateAuthRequest; srpSession: SrpSession } = buildInitiateAuth({ authFlow: 'USER_SRP_AUTH', clientId: 'c', username: 'u' });
+const senders: PublicSenders = {
+  InitiateAuth: (request) => send('InitiateAuth', request, { region: 'eu-west-2' }),
+  RespondToAuthChallenge: (request) => send('RespondToAuthChallenge', request, { region: 'eu-west-2' }),
+};
+const loop: () => Promise<SignInStep> = () => signIn({ send: senders, userPoolId: 'eu-west-2_a', clientId: 'c', username: 'u', password: 'p' });
+void loop;
 const challenge: ServerChallenge = createServerChallenge({ userPoolId: 'eu-west-2_a', userIdForSrp: 'u', salt: '00', verifier: '01' }, session.srpA);
 const answer: Record<string, string> = respondToPasswordVerifier(session, { userPoolId: 'eu-west-2_a', password: 'p', challengeParameters: challenge.challengeParameters });
 const code: SrpErrorCode | undefined = new SrpError('INVALID_HEX', 'x', 'SRP_B').code;
@@ -121,7 +215,7 @@ respondToPasswordVerifier(session, { userPoolId: 'eu-west-2_a', password: 1, cha
 void built; void answer; void code;
 `;
   writeFileSync(join(app, 'consumer.mts'), consumer);
-  writeFileSync(join(app, 'consumer.cts'), consumer.replace(/^import /gm, 'import ').replace("import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';", "import { buildInitiateAuth, type InitiateAuthRequest } from '@cognito-kit/request-builder';\nexport {};"));
+  writeFileSync(join(app, 'consumer.cts'), consumer.replace(/^import /gm, 'import ').replace("import { buildInitiateAuth, send, type InitiateAuthRequest } from '@cognito-kit/request-builder';", "import { buildInitiateAuth, send, type InitiateAuthRequest } from '@cognito-kit/request-builder';\nexport {};"));
   const tsc = sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
   check('a strict TypeScript consumer (nodenext, .mts and .cts) type-checks against the tarballs', tsc.ok, tsc.out.slice(-2000));
 

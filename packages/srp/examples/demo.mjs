@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A full USER_SRP_AUTH login between @cognito-kit/srp (the client) and @cognito-kit/srp/server (standing in for
 // Cognito), printing each message as it would go over the wire and how long the math took. Then the same login
-// with a wrong password, which the server refuses. Run: `npm run demo` at the repository root.
+// with a wrong password, which the server refuses. Run: `npm run example:srp` at the repository root.
 import { createSrpSession, respondToPasswordVerifier, secretHash } from '@cognito-kit/srp';
 import { createServerChallenge, createUserVerifier, verifyPasswordClaim } from '@cognito-kit/srp/server';
 
