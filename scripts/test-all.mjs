@@ -57,6 +57,11 @@ const packagesWithTests = ['packages/srp', 'packages/request-builder'];
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
 counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
 counted('API docs (TypeDoc) with no undocumented export', process.execPath, [join(root, 'scripts/api-docs.mjs')], join(resultsDir, 'api-docs.json'), root, fromRunner);
+// Every TypeScript block of the documentation (README.md, CONTRIBUTING.md, docs/, the package READMEs, ...): type-checked
+// against the built packages with exactOptionalPropertyTypes on and off, and run against a local Cognito on loopback;
+// then the checker's controls (an undeclared name fails the check, a throwing snippet fails the run, no network).
+counted('docs: every TypeScript block type-checked (exactOptionalPropertyTypes on and off) and run against a local Cognito', process.execPath, [join(root, 'scripts/check-snippets.mjs')], join(resultsDir, 'snippets.json'), root, fromRunner);
+counted('snippet checker self-check (controls that must fail do)', process.execPath, [join(root, 'scripts/check-snippets.mjs'), '--self-check'], join(resultsDir, 'snippets-self-check.json'), root, fromRunner);
 gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
 // The tarballs as users get them: packed, installed offline into a scratch project, imported from ESM and require().
 counted('packed tarballs: installed, imported from ESM and CommonJS, typed, bin', process.execPath, [join(root, 'scripts/pack-check.mjs')], join(resultsDir, 'pack-check.json'), root, fromRunner);
@@ -99,7 +104,7 @@ counted('browser example page in Chromium (login, timings, screenshot)', process
 // The runners must report broken libraries and broken runs (each self-check breaks them on purpose).
 counted('whole-suite runner self-check (Buffer or node:crypto in the core fails workerd)', process.execPath, [join(root, 'scripts/runtimes/suite-selfcheck.mjs')], join(resultsDir, 'suite-selfcheck.json'), root, fromRunner);
 // Load and heap, scaled down to fit CI; the full runs are separate commands (pnpm test:load: 10,000 sessions;
-// pnpm test:heap: 100,000 logins), whose figures the README records.
+// pnpm test:heap: 100,000 logins), whose figures docs/correctness.md records.
 const srpDir = join(root, 'packages/srp');
 counted('load: 1,000 concurrent logins answered in parallel, all accepted', process.execPath, [join(srpDir, 'scripts/load.mjs'), '--sessions', '1000', '--bits', '256'], join(resultsDir, 'load.json'), srpDir, fromRunner);
 counted('heap: flat over 3,000 logins (--expose-gc)', process.execPath, ['--expose-gc', join(srpDir, 'scripts/heap.mjs'), '--logins', '3000', '--bits', '256'], join(resultsDir, 'heap.json'), srpDir, fromRunner);
