@@ -28,13 +28,25 @@ const COMPATIBILITY_DATE = '2025-01-01';
  * The packages whose suites run here.
  * - `srpFromSource`: resolve `@cognito-kit/srp` and `@cognito-kit/srp/server` to packages/srp/src, so the source is
  *   tested and packages/srp/dist never enters the bundle (the allowed-inputs check refuses it).
- * - `excludedSrc`: folders of src/ that must not be bundled (the Node-only CLI).
  * - `requireSources`: the bundle must contain files from src/ (and srp's src/), so tests that stop importing the
  *   library cannot pass on their own.
+ * - `sourceAliases` / `sourceDirs` (optional): more workspace packages resolved to their TypeScript source, and the
+ *   folders that source may be read from (the local pool is built on the request builder, whose dist never enters).
  */
+const requestBuilderSrc = join(repoRoot, 'packages/request-builder/src');
 export const PACKAGES = {
-  srp: { dir: srpDir, srpFromSource: false, excludedSrc: [], requireSources: false },
-  'request-builder': { dir: join(repoRoot, 'packages/request-builder'), srpFromSource: true, excludedSrc: ['cli'], requireSources: true },
+  srp: { dir: srpDir, srpFromSource: false, requireSources: false },
+  'request-builder': { dir: join(repoRoot, 'packages/request-builder'), srpFromSource: true, requireSources: true },
+  'local-pool': {
+    dir: join(repoRoot, 'packages/local-pool'),
+    srpFromSource: true,
+    requireSources: true,
+    sourceAliases: {
+      '@cognito-kit/request-builder': join(requestBuilderSrc, 'index.ts'),
+      '@cognito-kit/request-builder/sign-in': join(requestBuilderSrc, 'sign-in.ts'),
+    },
+    sourceDirs: [requestBuilderSrc],
+  },
 };
 
 /** `@cognito-kit/srp` and its `/server` entry, resolved to the TypeScript source under `srpSrcDir`. */
@@ -42,11 +54,10 @@ export function srpSourceAliases(srpSrcDir) {
   return { '@cognito-kit/srp': join(srpSrcDir, 'index.ts'), '@cognito-kit/srp/server': join(srpSrcDir, 'server', 'index.ts') };
 }
 
-/** Input files the bundle may contain: `allowed` folders (ending in the path separator) and files, none under `excluded`. */
-function unexpectedInputs(metafile, allowed, excluded) {
+/** Input files the bundle may contain: `allowed` folders (ending in the path separator) and files. */
+function unexpectedInputs(metafile, allowed) {
   return Object.keys(metafile.inputs).filter((input) => {
     const absolute = resolve(process.cwd(), input);
-    if (excluded.some((prefix) => absolute.startsWith(prefix))) return true;
     return !allowed.some((prefix) => absolute.startsWith(prefix) || absolute === prefix);
   });
 }
@@ -77,8 +88,10 @@ function aliasPlugin(aliases) {
  * @param {object[]} [options.plugins] more esbuild plugins
  * @param {(line: string) => void} options.log
  */
-export async function bundleWorker({ package: packageName, entry, outDir, aliases, allowedInputs, plugins = [], log }) {
+export async function bundleWorker({ package: packageName, entry, outDir, aliases: givenAliases, allowedInputs: givenInputs, plugins = [], log }) {
   const pkg = PACKAGES[packageName];
+  const aliases = { ...givenAliases, ...(pkg.sourceAliases ?? {}) };
+  const allowedInputs = [...givenInputs, ...(pkg.sourceDirs ?? []).map((dir) => dir + sep)];
   const problems = [];
   mkdirSync(outDir, { recursive: true });
   // Only this runner's own files are removed: the folder holds the other runtimes' files too.
@@ -110,8 +123,8 @@ export async function bundleWorker({ package: packageName, entry, outDir, aliase
     return { problems };
   }
   writeFileSync(join(outDir, 'meta.json'), JSON.stringify(metafile));
-  const bad = unexpectedInputs(metafile, allowedInputs, pkg.excludedSrc.map((folder) => join(realSrc, folder) + sep));
-  if (bad.length > 0) problems.push(`the bundle pulls in files it may not (dist/, src/cli or outside the allowed folders): ${bad.join(', ')}`);
+  const bad = unexpectedInputs(metafile, allowedInputs);
+  if (bad.length > 0) problems.push(`the bundle pulls in files it may not (dist/ or outside the allowed folders): ${bad.join(', ')}`);
   if (pkg.requireSources) {
     const inputs = Object.keys(metafile.inputs).map((input) => resolve(process.cwd(), input));
     for (const dir of [realSrc, ...(pkg.srpFromSource ? [join(srpDir, 'src')] : [])]) {
