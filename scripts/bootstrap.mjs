@@ -15,7 +15,7 @@ const pnpm = join(toolsDir, 'bin', 'pnpm');
 process.env.PATH = `${join(toolsDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`;
 
 const tasks = {
-  demo: () => run('node', [join(root, 'packages/request-builder/dist/cli/main.js'), 'demo', ...process.argv.slice(3)]),
+  demo: () => run('node', [join(root, 'packages/cli/dist/main.js'), 'demo', ...process.argv.slice(3)]),
   test: () => run('node', [join(root, 'scripts/test-all.mjs'), ...process.argv.slice(3)]),
   // `pnpm bench -- --quick` hands us a literal `--`: drop it, pnpm run adds its own
   bench: () => run(pnpm, ['--filter', '@cognito-kit/benchmarks', 'run', 'bench', ...process.argv.slice(3).filter((a) => a !== '--')]),

@@ -5,7 +5,7 @@
 //   node scripts/check-snippets.mjs --self-check     # the controls in scripts/snippets/self-check.md must behave
 //
 // 1. Extracts every ```ts / ```typescript block of the repository's Markdown (README.md, CONTRIBUTING.md, docs/**,
-//    every package README and src/cli/README.md, benchmarks/**, test-vectors/README.md and every other .md outside
+//    every package README (packages/cli/README.md too), benchmarks/**, test-vectors/README.md and every other .md outside
 //    node_modules, .cache and test-vectors/public, which is a verbatim copy of a shared set) into
 //    .cache/snippets/<doc-path-slug>-<fence line>.ts, each its own ES module (`export {};` is appended when it has no
 //    import or export, so top-level await works), so a diagnostic is reported as `README.md:123:5`.

@@ -2,8 +2,10 @@
 // The packages as a user gets them: `pnpm pack` tarballs, checked for what they hold, installed into a scratch
 // project outside the workspace (offline: the tarballs plus pnpm's store, which already holds @noble/hashes), then
 // imported from ESM (`import`), from CommonJS (`require`, through Node's require(esm), unflagged since 20.19),
-// type-checked by a strict TypeScript consumer (module nodenext, .mts and .cts), and the `cognito-kit` bin run.
-// Each import style performs a full SRP login against the server half and builds the requests with the builder.
+// type-checked by a strict TypeScript consumer (module nodenext, .mts and .cts), and the `cognito-kit` bin of
+// @cognito-kit/cli run (--help, and `demo`: a full login against its embedded server). Each import style performs a
+// full SRP login against the server half and builds the requests with the builder. The request builder's tarball
+// must hold no CLI, no demo server and no bin: that is @cognito-kit/cli's.
 //
 //   node scripts/pack-check.mjs [--keep]
 //
@@ -79,14 +81,14 @@ function scriptsPointingOutside(scripts, list) {
 
 // Controls: the two checks above must flag what they exist to catch.
 {
-  const list = ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/cli/main.js'];
+  const list = ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/main.js'];
   const flagged = scriptsPointingOutside(
     {
       'test:runtimes': 'node ../../scripts/runtimes/suite.mjs --package srp --runtime',
       'test:load': 'node scripts/load.mjs',
       demo: 'node examples/demo.mjs',
       'test:fuzz': 'FUZZ_RUNS=${FUZZ_RUNS:-20000} vitest run test/fuzz.node.test.ts',
-      fine: 'node dist/cli/main.js demo && tsc -p tsconfig.build.json && vitest run --config vitest.edge.config.ts && node -e "require(\'node:fs\').rmSync(\'dist\', { recursive: true })" && attw --pack . --profile esm-only',
+      fine: 'node dist/main.js demo && tsc -p tsconfig.build.json && vitest run --config vitest.edge.config.ts && node -e "require(\'node:fs\').rmSync(\'dist\', { recursive: true })" && attw --pack . --profile esm-only',
     },
     list,
   );
@@ -109,7 +111,7 @@ mkdirSync(app);
 
 try {
   // 1. Pack (pnpm rewrites workspace:* to the version) and look inside.
-  const packages = { srp: '@cognito-kit/srp', 'request-builder': '@cognito-kit/request-builder' };
+  const packages = { srp: '@cognito-kit/srp', 'request-builder': '@cognito-kit/request-builder', cli: '@cognito-kit/cli' };
   const tgz = {};
   for (const dir of Object.keys(packages)) {
     const before = new Set(readdirSync(tarballs));
@@ -119,12 +121,15 @@ try {
     if (made.length !== 1) continue;
     tgz[dir] = join(tarballs, made[0]);
     const list = sh('tar', ['-tzf', tgz[dir]], scratch).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    const must = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'src/index.ts'];
+    // The CLI is a bin, not a library: its JavaScript and source maps, no declarations.
+    const must =
+      dir === 'cli'
+        ? ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/main.js', 'dist/main.js.map', 'src/main.ts']
+        : ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/index.d.ts.map', 'src/index.ts'];
     if (dir === 'srp') must.push('dist/server/index.js', 'dist/server/index.d.ts');
-    if (dir === 'request-builder') must.push('dist/cli/main.js');
     const missing = must.filter((f) => !list.includes(f));
     const stray = list.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.(ts|md))$/.test(f) || /(^|\/)(test|__tests__|\.cache|node_modules)\//.test(f) || /\.test\.ts$/.test(f));
-    check(`${packages[dir]} tarball holds dist (js, d.ts, maps), src and docs, nothing else (${list.length} files)`, missing.length === 0 && stray.length === 0, `missing: ${missing.join(', ') || 'none'}; not expected: ${stray.join(', ') || 'none'}`);
+    check(`${packages[dir]} tarball holds dist (js, ${dir === 'cli' ? '' : 'd.ts, '}maps), src and docs, nothing else (${list.length} files)`, missing.length === 0 && stray.length === 0, `missing: ${missing.join(', ') || 'none'}; not expected: ${stray.join(', ') || 'none'}`);
     const read = (file) => sh('tar', ['-xzOf', tgz[dir], `package/${file}`], scratch).stdout;
     check(`${packages[dir]} tarball holds LICENSE, identical to the repository's`, list.includes('LICENSE') && read('LICENSE') === rootLicense, list.includes('LICENSE') ? 'LICENSE differs from the root LICENSE' : 'no LICENSE in the tarball');
     const markdown = list.filter((f) => f.endsWith('.md'));
@@ -138,18 +143,45 @@ try {
     }
     const outside = scriptsPointingOutside(packedScripts, list);
     check(`${packages[dir]}: no script of the packed package.json names a file the tarball lacks (${Object.keys(packedScripts).join(', ')})`, outside.length === 0, outside.join('\n'));
+    if (dir === 'request-builder') {
+      // A library with no Node code: the CLI and its demo server are @cognito-kit/cli's.
+      let bin;
+      try {
+        bin = JSON.parse(read('package.json')).bin;
+      } catch {
+        bin = '(package.json unreadable)';
+      }
+      const nodeOnly = list.filter((f) => /(^|\/)(cli\/|main\.|demo-server\.|demo\.)/.test(f));
+      check(`${packages[dir]} tarball holds no CLI, no demo server and no bin (they are @cognito-kit/cli's)`, bin === undefined && nodeOnly.length === 0, `bin: ${JSON.stringify(bin)}; files: ${nodeOnly.join(', ') || 'none'}`);
+    }
   }
-  if (!tgz.srp || !tgz['request-builder']) throw new Error('no tarballs to install');
+  if (!tgz.srp || !tgz['request-builder'] || !tgz.cli) throw new Error('no tarballs to install');
 
-  // 2. Install offline into the scratch project. The request builder's dependency on @cognito-kit/srp@<version>
-  //    is not on the registry yet: the override points it at the tarball.
+  // 2. Install offline into the scratch project. The dependencies between the packages (@cognito-kit/srp@<version>
+  //    of the request builder and the CLI, @cognito-kit/request-builder@<version> of the CLI) are not on the
+  //    registry yet: the overrides point them at the tarballs.
   writeFileSync(
     join(app, 'package.json'),
-    JSON.stringify({ name: 'scratch-consumer', private: true, dependencies: { '@cognito-kit/srp': `file:${tgz.srp}`, '@cognito-kit/request-builder': `file:${tgz['request-builder']}` } }, null, 2),
+    JSON.stringify(
+      {
+        name: 'scratch-consumer',
+        private: true,
+        dependencies: { '@cognito-kit/srp': `file:${tgz.srp}`, '@cognito-kit/request-builder': `file:${tgz['request-builder']}`, '@cognito-kit/cli': `file:${tgz.cli}` },
+      },
+      null,
+      2,
+    ),
   );
-  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n  "@cognito-kit/srp": ${JSON.stringify(`file:${tgz.srp}`)}\nupdateNotifier: false\n`);
+  writeFileSync(
+    join(app, 'pnpm-workspace.yaml'),
+    `overrides:\n  "@cognito-kit/srp": ${JSON.stringify(`file:${tgz.srp}`)}\n  "@cognito-kit/request-builder": ${JSON.stringify(`file:${tgz['request-builder']}`)}\nupdateNotifier: false\n`,
+  );
   const install = sh(pnpm, ['install', '--offline', '--config.confirmModulesPurge=false'], app, { CI: 'true' });
-  check('install the tarballs into a scratch project outside the workspace, offline', install.ok && existsSync(join(app, 'node_modules/@cognito-kit/request-builder/package.json')), install.out.slice(-1500));
+  check(
+    'install the tarballs into a scratch project outside the workspace, offline',
+    install.ok && ['srp', 'request-builder', 'cli'].every((name) => existsSync(join(app, `node_modules/@cognito-kit/${name}/package.json`))),
+    install.out.slice(-1500),
+  );
 
   // 3. The same login from ESM and from CommonJS. login.cjs takes the three modules, so both import styles run
   //    identical code; it throws on any mismatch.
@@ -219,9 +251,19 @@ void built; void answer; void code;
   const tsc = sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
   check('a strict TypeScript consumer (nodenext, .mts and .cts) type-checks against the tarballs', tsc.ok, tsc.out.slice(-2000));
 
-  // 5. The CLI from the installed bin.
+  // 5. The CLI from the installed bin of @cognito-kit/cli: --help, then a whole demo login (embedded server half,
+  //    demo password: no COGNITO_* of this shell reaches it). It is not a library: importing it is refused.
   const bin = sh(join(app, 'node_modules/.bin/cognito-kit'), ['--help'], app);
-  check('the cognito-kit bin runs from the installed tarball (--help)', bin.ok && /cognito-kit/.test(bin.out), bin.out.slice(-800));
+  check('the cognito-kit bin of @cognito-kit/cli runs from the installed tarball (--help)', bin.ok && /cognito-kit/.test(bin.out), bin.out.slice(-800));
+  const demoEnv = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith('COGNITO_')).map((name) => [name, '']));
+  const demo = sh(join(app, 'node_modules/.bin/cognito-kit'), ['demo'], app, demoEnv);
+  check(
+    'cognito-kit demo from the installed bin: a full SRP login, a remembered device, a wrong password refused',
+    demo.ok && /^OK: /m.test(demo.stdout),
+    demo.out.slice(-1500),
+  );
+  const notLibrary = sh(process.execPath, ['--input-type=module', '-e', "import('@cognito-kit/cli').then(() => console.log('imported'), (e) => console.log(e.code)); import('@cognito-kit/cli/package.json', { with: { type: 'json' } }).then((p) => console.log(p.default.name));"], app);
+  check('@cognito-kit/cli exports only its package.json (a CLI, not a library)', /ERR_PACKAGE_PATH_NOT_EXPORTED/.test(notLibrary.stdout) && /@cognito-kit\/cli/.test(notLibrary.stdout), notLibrary.out.slice(-800));
 } catch (error) {
   check('pack check ran to the end', false, String(error?.stack ?? error));
 } finally {

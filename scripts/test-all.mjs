@@ -52,7 +52,10 @@ function counted(title, command, args, file, cwd, read) {
 const fromVitest = (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTestSuites ?? 0) });
 const fromRunner = (report) => ({ passed: report.passed, failed: report.failed });
 
-const packagesWithTests = ['packages/srp', 'packages/request-builder'];
+// vitest in Node for every package; the portable suites (edge-runtime, workerd, Deno, Bun, Chromium) for the libraries
+// only: the CLI is Node-only (every test of packages/cli is a *.node.test.ts that runs the built bin).
+const packagesWithTests = ['packages/srp', 'packages/request-builder', 'packages/cli'];
+const portablePackages = ['packages/srp', 'packages/request-builder'];
 
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
 counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
@@ -90,7 +93,7 @@ try {
 // The whole vitest suite of each package beyond Node: the portable test files (every *.test.ts but the Node-only
 // *.node.test.ts) in vitest's edge-runtime environment, then bundled with vitest's own runner and expect
 // (scripts/runtimes/suite.mjs) into workerd without nodejs_compat, Deno, Bun and headless Chromium.
-for (const dir of packagesWithTests) {
+for (const dir of portablePackages) {
   const file = join(resultsDir, `vitest-edge-${dir.replaceAll('/', '-')}.json`);
   counted(`vitest in ${dir}, edge-runtime`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.edge.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
 }
@@ -102,11 +105,17 @@ for (const runtime of ['workerd', 'deno', 'bun', 'chromium']) {
 // The browser example page (plain HTML + the ESM build): a full SRP login in headless Chromium, with a screenshot check.
 counted('browser example page in Chromium (login, timings, screenshot)', process.execPath, [join(root, 'scripts/browser-example.mjs')], join(resultsDir, 'browser-example.json'), root, fromRunner);
 // The runners must report broken libraries and broken runs (each self-check breaks them on purpose).
+// The local pool as a Cloudflare Worker (packages/local-pool/examples/worker), bundled from the built packages and
+// served by workerd without nodejs_compat: an SRP login through it from Node, a wrong password, the JWKS, the tokens
+// verified by aws-jwt-verify; and its controls (a worker importing node:crypto fails to build, and to run).
+counted('local pool as a Worker in workerd without nodejs_compat: SRP login, JWKS, aws-jwt-verify, controls', process.execPath, [join(root, 'scripts/local-pool-worker.mjs')], join(resultsDir, 'local-pool-worker.json'), root, fromRunner);
 counted('whole-suite runner self-check (Buffer or node:crypto in the core fails workerd)', process.execPath, [join(root, 'scripts/runtimes/suite-selfcheck.mjs')], join(resultsDir, 'suite-selfcheck.json'), root, fromRunner);
 // Load and heap, scaled down to fit CI; the full runs are separate commands (pnpm test:load: 10,000 sessions;
 // pnpm test:heap: 100,000 logins), whose figures docs/correctness.md records.
 const srpDir = join(root, 'packages/srp');
 counted('load: 1,000 concurrent logins answered in parallel, all accepted', process.execPath, [join(srpDir, 'scripts/load.mjs'), '--sessions', '1000', '--bits', '256'], join(resultsDir, 'load.json'), srpDir, fromRunner);
+// cognito-kit serve under load (pnpm test:load:serve runs 2,000 logins and prints logins/s): every login verified.
+counted('load: 200 SRP logins over HTTP against cognito-kit serve, 50 at once, all verified', process.execPath, [join(root, 'scripts/load-serve.mjs'), '--logins', '200', '--concurrency', '50'], join(resultsDir, 'load-serve.json'), root, fromRunner);
 counted('heap: flat over 3,000 logins (--expose-gc)', process.execPath, ['--expose-gc', join(srpDir, 'scripts/heap.mjs'), '--logins', '3000', '--bits', '256'], join(resultsDir, 'heap.json'), srpDir, fromRunner);
 counted('mutation check (tests must catch known bugs)', process.execPath, [join(root, 'packages/srp/scripts/mutation-check.mjs')], join(resultsDir, 'mutations.json'), join(root, 'packages/srp'), fromRunner);
 

@@ -1,7 +1,7 @@
 // Mutation testing of the request builder with Stryker (`pnpm test:mutation`; report in reports/mutation/).
 // Scope: the validation, the flows, the wire shapes, HTTP and redaction (src/*.ts). Not mutated: index.ts and
-// types.ts (re-exports and types), and src/cli/, whose tests run the built CLI in a child process (dist/, which
-// Stryker does not mutate). Surviving mutants are explained in MUTATION.md, one by one.
+// types.ts (re-exports and types). The CLI is its own package now (@cognito-kit/cli) and is not mutated.
+// Surviving mutants are explained in MUTATION.md, one by one.
 process.env.FUZZ_RUNS ??= '40';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

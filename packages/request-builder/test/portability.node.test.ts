@@ -1,5 +1,5 @@
-// The library (everything but src/cli, which is the Node CLI) uses Web APIs only and depends on @cognito-kit/srp
-// alone at run time, so it runs in workers, Deno, Bun and browsers like the SRP core.
+// The library uses Web APIs only and depends on @cognito-kit/srp alone at run time, so it runs in workers, Deno, Bun
+// and browsers like the SRP core. The Node CLI is its own package (@cognito-kit/cli): no bin here.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 const sources = (readdirSync(srcDir, { recursive: true }) as string[])
-  .filter((name) => name.endsWith('.ts') && !name.startsWith('cli'))
+  .filter((name) => name.endsWith('.ts'))
   .map((name) => ({ name, text: readFileSync(join(srcDir, name), 'utf8') }));
 
 const code = (text: string) =>
@@ -28,8 +28,9 @@ describe('request-builder library sources', () => {
     }
   });
 
-  it('has @cognito-kit/srp as its only runtime dependency', () => {
+  it('has @cognito-kit/srp as its only runtime dependency, and no bin (the CLI is @cognito-kit/cli)', () => {
     const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as Record<string, Record<string, string>>;
     expect(Object.keys(pkg.dependencies!)).toEqual(['@cognito-kit/srp']);
+    expect(pkg.bin).toBeUndefined();
   });
 });

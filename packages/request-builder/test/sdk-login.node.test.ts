@@ -46,7 +46,7 @@ describe('USER_SRP_AUTH through the AWS SDK against the server half', () => {
   it('signs in with the right password (signature and SECRET_HASH verified)', async () => {
     const cognito = fakeCognito(pool);
     const result = await adminLogin(sdkClient(cognito.answer), pool, pool.password);
-    expect(result.AuthenticationResult?.AccessToken).toMatch(/^demo-access\./);
+    expect(result.AuthenticationResult?.AccessToken).toMatch(/^access\./);
     const answer = cognito.calls.find((c) => c.body.ChallengeName === 'PASSWORD_VERIFIER')!.body.ChallengeResponses as Record<string, string>;
     expect(answer.USERNAME).toBe(pool.userIdForSrp);
     expect(answer.SECRET_HASH).toBeDefined();
@@ -70,7 +70,7 @@ describe('USER_SRP_AUTH through the AWS SDK against the server half', () => {
       const p: FakePool = { userPoolId, clientId: 'client1', username, userIdForSrp: username, password, ...(withSecret ? { clientSecret: 'x'.repeat(30) } : {}) };
       const cognito = fakeCognito(p);
       const result = await adminLogin(sdkClient(cognito.answer), p, password);
-      expect(result.AuthenticationResult?.AccessToken).toMatch(/^demo-access\./);
+      expect(result.AuthenticationResult?.AccessToken).toMatch(/^access\./);
     },
   );
 
@@ -90,7 +90,7 @@ describe('USER_SRP_AUTH through the AWS SDK against the server half', () => {
     });
     expect('UserPoolId' in request).toBe(false);
     const result = await client.send(new RespondToAuthChallengeCommand(request));
-    expect(result.AuthenticationResult?.AccessToken).toMatch(/^demo-access\./);
+    expect(result.AuthenticationResult?.AccessToken).toMatch(/^access\./);
   });
 });
 
@@ -132,7 +132,7 @@ describe('device SRP through the AWS SDK against the server half', () => {
       return client.send(new AdminRespondToAuthChallengeCommand(verifier.request));
     };
 
-    expect((await deviceLogin(registered.devicePassword)).AuthenticationResult?.AccessToken).toMatch(/^demo-access\./);
+    expect((await deviceLogin(registered.devicePassword)).AuthenticationResult?.AccessToken).toMatch(/^access\./);
     const wrong = createDeviceVerifier({ deviceGroupKey: deviceGroupKey!, deviceKey: deviceKey! }).devicePassword;
     await expect(deviceLogin(wrong)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   });

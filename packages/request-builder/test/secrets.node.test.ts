@@ -2,7 +2,7 @@
 // secrets (password, client secret, refresh token, session, access token, device password, SRP private value) in
 // its inputs, valid or broken in every way the validator reports, and no error output (message, issues, stack,
 // util.inspect, JSON) and no redact() output may contain any of them. The CLI's own check is
-// test/cli/no-secrets.node.test.ts.
+// packages/cli/test/no-secrets.node.test.ts.
 import { inspect } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import { createSrpSession, exportSrpSession, importSrpSession } from '@cognito-kit/srp';

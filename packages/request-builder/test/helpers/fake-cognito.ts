@@ -1,7 +1,8 @@
-// A Cognito user pool for the AWS SDK's in-memory request handler: the CLI demo's EmbeddedCognito (which answers
-// with the SRP server half of @cognito-kit/srp, so signatures and SECRET_HASH are really verified), plus a log of
-// the calls and Cognito's HTTP error shape.
-import { EmbeddedCognito } from '../../src/cli/demo-server.js';
+// A Cognito user pool for the AWS SDK's in-memory request handler (helpers/sdk.ts): the request builder's test pool
+// (helpers/test-pool.ts, which answers with the SRP server half of @cognito-kit/srp, so signatures and SECRET_HASH
+// are really verified), with device tracking on, behind the handler's signature, plus its log of the calls.
+import type { AnswerReply, SentRequest } from './sdk.js';
+import { createTestPool } from './test-pool.js';
 
 export interface FakePool {
   userPoolId: string;
@@ -14,20 +15,20 @@ export interface FakePool {
 }
 
 export function fakeCognito(pool: FakePool) {
-  const server = new EmbeddedCognito({
+  const testPool = createTestPool({
     userPoolId: pool.userPoolId,
     clientId: pool.clientId,
     ...(pool.clientSecret === undefined ? {} : { clientSecret: pool.clientSecret }),
+    users: [{ username: pool.userIdForSrp, password: pool.password, ...(pool.username === pool.userIdForSrp ? {} : { aliases: [pool.username] }) }],
+    deviceTracking: true,
   });
-  server.addUser(pool.username, pool.password, pool.userIdForSrp);
-  const calls: { operation: string; body: Record<string, unknown> }[] = [];
 
-  /** Answers one operation as Cognito would over HTTP: the JSON body, or status 400 with `__type` and `message`. */
-  function answer(operation: string, body: Record<string, unknown>): { status?: number; body: unknown } {
-    calls.push({ operation, body });
-    const reply = server.handle(`AWSCognitoIdentityProviderService.${operation}`, body);
-    return reply.ok ? { body: reply.body } : { status: 400, body: { __type: reply.type, message: reply.message } };
+  /** Answers one request as Cognito does over HTTP: the JSON body, or status 400 with `__type` and `message`. */
+  async function answer(_operation: string, _body: Record<string, unknown>, sent: SentRequest): Promise<AnswerReply> {
+    const request = new Request(`https://${sent.hostname}${sent.path}`, { method: sent.method, headers: sent.headers, body: sent.body });
+    const response = await testPool.fetch(request);
+    return { status: response.status, body: (await response.json()) as unknown };
   }
 
-  return { answer, calls };
+  return { answer, calls: testPool.calls };
 }

@@ -10,7 +10,14 @@ export interface SentRequest {
   body: string;
 }
 
-type Answer = (operation: string, body: Record<string, unknown>) => { status?: number; body: unknown };
+/** The reply to one request: the JSON body and its HTTP status (200 unless given). */
+export interface AnswerReply {
+  status?: number;
+  body: unknown;
+}
+
+/** Answers one request: its operation (from X-Amz-Target), its parsed body, and the request as sent (headers included). */
+export type Answer = (operation: string, body: Record<string, unknown>, request: SentRequest) => AnswerReply | Promise<AnswerReply>;
 
 /** A client whose handler answers every request with `answer` (status 400 bodies become SDK errors). */
 export function sdkClient(answer: Answer, sent: SentRequest[] = []): CognitoIdentityProviderClient {
@@ -21,9 +28,10 @@ export function sdkClient(answer: Answer, sent: SentRequest[] = []): CognitoIden
     requestHandler: {
       handle: async (request: { method: string; hostname: string; path: string; headers: Record<string, string>; body: unknown }) => {
         const body = typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body as Uint8Array);
-        sent.push({ method: request.method, hostname: request.hostname, path: request.path, headers: request.headers, body });
+        const captured: SentRequest = { method: request.method, hostname: request.hostname, path: request.path, headers: request.headers, body };
+        sent.push(captured);
         const operation = (request.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-        const reply = answer(operation, JSON.parse(body) as Record<string, unknown>);
+        const reply = await answer(operation, JSON.parse(body) as Record<string, unknown>, captured);
         return {
           response: {
             statusCode: reply.status ?? 200,

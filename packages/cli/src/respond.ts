@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createSrpSession, type SrpSession } from '@cognito-kit/srp';
-import { buildAdminRespondToAuthChallenge, type AdminMembers, type AdminRespondToAuthChallengeInput, type AuthResponse } from '../index.js';
+import { buildAdminRespondToAuthChallenge, type AdminMembers, type AdminRespondToAuthChallengeInput, type AuthResponse } from '@cognito-kit/request-builder';
 import { Failure, UsageError, keyValue, keyValueMap, listOf, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { isRecord, resolvePath, type Context } from './io.js';

@@ -1,7 +1,8 @@
 /**
- * `cognito-kit demo`: a full USER_SRP_AUTH login, every request built by this package and printed redacted with
- * the server's reply and how long the math took. By default against the embedded server half (then a device is
- * confirmed and signs in, and a wrong password is refused); with `--endpoint URL` the same requests go over HTTP.
+ * `cognito-kit demo`: a full USER_SRP_AUTH login, every request built by `@cognito-kit/request-builder` and printed
+ * redacted with the server's reply and how long the math took. By default against a local pool
+ * (`@cognito-kit/local-pool`, in this process: then a device is confirmed and signs in, and a wrong password is
+ * refused); with `--endpoint URL` the same requests go over HTTP.
  *
  * @module
  */
@@ -21,10 +22,11 @@ import {
   type HttpRequest,
   type RequestOf,
   type SendOptions,
-} from '../index.js';
+} from '@cognito-kit/request-builder';
 import { Failure, UsageError, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
-import { EmbeddedCognito, type Reply } from './demo-server.js';
+import { createLocalUserPools } from '@cognito-kit/local-pool';
+import { DEMO, demoPoolsConfig } from './demo-pool.js';
 import { isRecord, type Context } from './io.js';
 import { Secrets, requireGiven, secretHelp, type SecretName } from './secrets.js';
 
@@ -37,23 +39,14 @@ const SPEC: Record<string, FlagSpec> = {
   username: { type: 'string' },
 };
 
-/** The embedded pool's defaults (a demo secret and password: used only when the environment gives none). */
-const DEMO = {
-  userPoolId: 'us-east-1_DemoPool1',
-  clientId: 'democlient1234567890abcdef',
-  clientSecret: 'demo0secret0that0is0long0enough0for0cognito0123',
-  username: 'alice',
-  password: 'correct horse battery staple',
-};
-
 const HELP = `usage: cognito-kit demo [--endpoint URL --user-pool-id ID --client-id ID --username NAME]
 
 Runs a full USER_SRP_AUTH login with requests built by @cognito-kit/request-builder and prints each request
 (redacted: ClientId, Session and every AuthParameters/ChallengeResponses value masked), the server's reply
 (tokens and Session masked, long values shortened) and how many milliseconds the SRP math took.
 
-Without --endpoint (the default) the server is the embedded server half (@cognito-kit/srp/server), which checks
-every signature and SECRET_HASH as Cognito does:
+Without --endpoint (the default) the server is a local user pool in this process (@cognito-kit/local-pool, the
+one "cognito-kit serve" serves), which checks every signature and SECRET_HASH as Cognito does:
   1. login with the right password (app client with a secret), which returns NewDeviceMetadata
   2. ConfirmDevice with a device verifier (buildConfirmDevice)
   3. login from the remembered device: PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER
@@ -68,13 +61,13 @@ user. --user-pool-id, --client-id, --username and the password are then required
 is confirmed, no wrong password is tried). Exit code 0 if the login returns an AuthenticationResult.
 
 Options:
-  --endpoint URL             send the requests to URL instead of the embedded server
+  --endpoint URL             send the requests to URL instead of the local pool
   --user-pool-id ID          the user pool (SRP hashes its name into x)
   --client-id ID             the app client (must allow ALLOW_USER_SRP_AUTH)
   --username NAME            the user
 ${COMMON_HELP.help}
 
-Secrets (never as flags; defaults for the embedded server, required with --endpoint except the client secret):
+Secrets (never as flags; defaults for the local pool, required with --endpoint except the client secret):
 ${secretHelp(SECRETS)}
 
 Exit codes: 0 as above, 1 an unexpected outcome or an unreachable endpoint, 2 usage error.`;
@@ -97,23 +90,12 @@ interface Transport {
 }
 
 /**
- * The embedded pool as a fetch handler: it parses the exact bytes `toHttpRequest` produced, as the service would, and
- * answers as Cognito does over HTTP (the JSON reply, or status 400 with `__type` and `message`), which `send` then
- * reads with `readResponse` as it reads Cognito's.
+ * The local pool, in this process, as the fetch `send` uses: it parses the exact bytes `toHttpRequest` produced and
+ * answers as Cognito does over HTTP, which `send` reads with `readResponse` as it reads Cognito's. Nothing goes over
+ * the network, so the milliseconds of an exchange are the server's work.
  */
-function embeddedTransport(server: EmbeddedCognito, region: string): Transport {
-  return {
-    destination: { region },
-    serverTime: 'server math',
-    serverMs: () => server.lastMathMs,
-    fetch: async (request) => {
-      const body: unknown = JSON.parse(await request.text());
-      const reply: Reply = isRecord(body)
-        ? server.handle(request.headers.get('x-amz-target') ?? '', body)
-        : { ok: false, type: 'SerializationException', message: 'the body is not a JSON object' };
-      return reply.ok ? Response.json(reply.body) : Response.json({ __type: reply.type, message: reply.message }, { status: 400 });
-    },
-  };
+function localTransport(fetch: (request: Request) => Promise<Response>, region: string): Transport {
+  return { destination: { region }, serverTime: 'server math', serverMs: (roundTrip) => roundTrip, fetch };
 }
 
 /** Cognito at `endpoint`, through the runtime's fetch; the milliseconds shown are the round trip's. */
@@ -345,17 +327,20 @@ export const demo: Command = defineCommand({
       username: flags.string('username') ?? DEMO.username,
       clientSecret,
     } satisfies Target;
-    let server: EmbeddedCognito;
+    let pools;
+    const created = performance.now();
     try {
-      server = new EmbeddedCognito(target);
-      server.addUser(target.username, password);
+      pools = createLocalUserPools(demoPoolsConfig({ ...target, password }));
     } catch (error) {
-      throw new UsageError(`cannot set up the embedded pool: ${(error as Error).message}`);
+      // A --user-pool-id, --client-id or --username the pool refuses (the message names the member, not its value).
+      throw new UsageError(`cannot set up the local pool: ${error instanceof Error ? error.message : String(error)}`);
     }
-    out('cognito-kit demo: USER_SRP_AUTH against the embedded server half (@cognito-kit/srp/server)');
+    const setUpMs = performance.now() - created;
+    out('cognito-kit demo: USER_SRP_AUTH against a local user pool (@cognito-kit/local-pool, in this process)');
     out(`user pool ${target.userPoolId}, user ${target.username}, app client with a secret (password and secret never shown; requests redacted)`);
-    out(`server: user created; it stores a salt and the verifier g^x, never the password (${ms(server.lastMathMs)})`);
-    const run = new Demo(ctx, embeddedTransport(server, target.userPoolId.split('_')[0]!), target);
+    out(`server: user created; it stores a salt and the verifier g^x, never the password (${ms(setUpMs)})`);
+    const local = pools;
+    const run = new Demo(ctx, localTransport((request) => local.fetch(request), target.userPoolId.split('_')[0] ?? 'us-east-1'), target);
 
     out('\n1. login with the right password');
     const right = await run.login(password);

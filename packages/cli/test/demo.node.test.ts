@@ -1,9 +1,10 @@
-// cognito-kit demo: the embedded login (right password and remembered device accepted, wrong password refused),
-// and --endpoint against an HTTP server in this process whose SRP checks are the server half's.
-import { createServer, type Server } from 'node:http';
+// cognito-kit demo: the login against a local pool in its own process (right password and remembered device
+// accepted, wrong password refused), and --endpoint against a local pool served over HTTP here.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLocalUserPools } from '@cognito-kit/local-pool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeCognito, type FakePool } from '../helpers/fake-cognito.js';
+import { serveFetch, type FetchServer } from '../src/http-server.js';
 import { SECRETS, cli, cliAsync, expectNoSecrets, useTempDir } from './helpers.js';
 
 const dir = useTempDir();
@@ -46,34 +47,39 @@ describe('cognito-kit demo (embedded server half)', () => {
 });
 
 describe('cognito-kit demo --endpoint URL (InitiateAuth / RespondToAuthChallenge over HTTP)', () => {
-  const pool: FakePool = {
+  // A local pool that signs users in with their e-mail (USER_ID_FOR_SRP is the sub), served over HTTP here.
+  const pool = {
     userPoolId: 'eu-west-2_AbC123xyz',
     clientId: 'client0123456789',
-    clientSecret: SECRETS.COGNITO_CLIENT_SECRET,
     username: 'alice@example.com',
-    userIdForSrp: '7f3e2c1a-0000-4000-8000-00000000abcd',
-    password: SECRETS.COGNITO_PASSWORD,
+    sub: '7f3e2c1a-0000-4000-8000-00000000abcd',
   };
-  const cognito = fakeCognito(pool);
+  const pools = createLocalUserPools({
+    userPools: [
+      {
+        id: pool.userPoolId,
+        usernameAttributes: ['email'],
+        clients: [{ id: pool.clientId, secret: SECRETS.COGNITO_CLIENT_SECRET }],
+        users: [{ username: pool.username, sub: pool.sub, password: SECRETS.COGNITO_PASSWORD }],
+      },
+    ],
+  });
   const targets: string[] = [];
-  let server: Server;
+  let server: FetchServer;
   let endpoint = '';
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        const target = String(req.headers['x-amz-target']);
-        targets.push(`${req.method} ${req.url} ${target} ${String(req.headers['content-type'])} ${req.headers.authorization === undefined ? 'unsigned' : 'signed'}`);
-        const reply = cognito.answer(target.split('.').pop()!, JSON.parse(body) as Record<string, unknown>);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(reply.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveFetch(
+      (request) => {
+        const signed = request.headers.get('authorization') === null ? 'unsigned' : 'signed';
+        targets.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-amz-target')} ${request.headers.get('content-type')} ${signed}`);
+        return pools.fetch(request);
+      },
+      { host: '127.0.0.1', port: 0 },
+    );
+    endpoint = server.url;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const flags = () => ['demo', '--endpoint', endpoint, '--user-pool-id', pool.userPoolId, '--client-id', pool.clientId, '--username', pool.username];
 
@@ -88,7 +94,7 @@ describe('cognito-kit demo --endpoint URL (InitiateAuth / RespondToAuthChallenge
       'POST / AWSCognitoIdentityProviderService.InitiateAuth application/x-amz-json-1.1 unsigned',
       'POST / AWSCognitoIdentityProviderService.RespondToAuthChallenge application/x-amz-json-1.1 unsigned',
     ]);
-    expect(result.stdout).not.toContain('demo-access.'); // the fake's token value, masked
+    expect(result.stdout).not.toMatch(/eyJ[\w-]{10,}\./); // the pool's JWTs, masked
     expectNoSecrets(result);
   });
 

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSrpSession, secretHash } from '@cognito-kit/srp';
 import { describe, expect, it } from 'vitest';
-import { AUTH_FLOWS, buildAdminInitiateAuth, type CustomAuthFlow, type UserAuthFlow } from '../../src/index.js';
+import { AUTH_FLOWS, buildAdminInitiateAuth, type CustomAuthFlow, type UserAuthFlow } from '@cognito-kit/request-builder';
 import { CLI, SECRETS, cli, expectNoSecrets, fileMode, readJson, subdir, useTempDir } from './helpers.js';
 
 const root = useTempDir();

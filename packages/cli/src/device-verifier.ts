@@ -6,7 +6,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { buildConfirmDevice } from '../index.js';
+import { buildConfirmDevice } from '@cognito-kit/request-builder';
 import { Failure, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import { resolvePath, writePrivateFile, type Context } from './io.js';

@@ -1,5 +1,5 @@
-// Runs the BUILT CLI (dist/cli/main.js) in a child process: the tests exercise exactly what `npm i -g` would
-// install. Build first: `pnpm run build` (tsc -p tsconfig.build.json && tsc -p tsconfig.cli.json).
+// Runs the BUILT CLI (dist/main.js) in a child process: the tests exercise exactly what `npm i -g @cognito-kit/cli`
+// would install. Build first: `pnpm run build` in packages/cli (after @cognito-kit/srp and the request builder).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,20 +7,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 
-export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = join(PACKAGE_DIR, 'dist', 'cli', 'main.js');
+export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = join(PACKAGE_DIR, 'dist', 'main.js');
 
-/** Fails with a clear message when the CLI is not built; warns when src/cli is newer than the build. */
+/** Fails with a clear message when the CLI is not built; warns when src/ is newer than the build. */
 export function requireBuiltCli(): void {
   if (!existsSync(CLI)) {
     throw new Error(
-      `${CLI} is missing: build the CLI first (in packages/request-builder: "tsc -p tsconfig.build.json && tsc -p tsconfig.cli.json", or "pnpm run build")`,
+      `${CLI} is missing: build the CLI first (in packages/cli: "pnpm run build"; from the root: "pnpm -r --filter './packages/**' run build")`,
     );
   }
   const built = statSync(CLI).mtimeMs;
-  const sources = join(PACKAGE_DIR, 'src', 'cli');
+  const sources = join(PACKAGE_DIR, 'src');
   const stale = readdirSync(sources).filter((file) => file.endsWith('.ts') && statSync(join(sources, file)).mtimeMs > built);
-  if (stale.length > 0) console.warn(`warning: dist/cli is older than src/cli/${stale.join(', src/cli/')}: rebuild with tsc -p tsconfig.cli.json`);
+  if (stale.length > 0) console.warn(`warning: dist/ is older than src/${stale.join(', src/')}: rebuild with pnpm run build`);
 }
 
 /** Distinctive secret values: none of them may ever appear in any output. */
@@ -111,4 +111,48 @@ export function fileMode(path: string): number {
 
 export function readJson<T = Record<string, unknown>>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** A `cognito-kit serve` child process: its URL, what it printed, and how to stop it. */
+export interface ServeProcess {
+  readonly url: string;
+  /** Everything printed so far. */
+  output(): { stdout: string; stderr: string };
+  /** Sends `signal` and resolves with the exit status and the whole output. */
+  stop(signal?: NodeJS.Signals): Promise<RunResult>;
+}
+
+/**
+ * Starts `cognito-kit serve --port 0 …args` (asynchronously: a test that blocks its event loop would hang the
+ * clients it runs) and resolves once the first line, `listening on http://HOST:PORT`, is printed.
+ */
+export function startServe(args: readonly string[], options: RunOptions & { cwd: string }): Promise<ServeProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd: options.cwd, env: childEnv(options.env, options.cwd) });
+    let stdout = '';
+    let stderr = '';
+    let started = false;
+    const exited = new Promise<RunResult>((done) => child.on('close', (status) => done({ status, stdout, stderr })));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const first = /^listening on (http:\/\/\S+)\n/.exec(stdout);
+      if (!started && first !== null) {
+        started = true;
+        resolve({
+          url: first[1] ?? '',
+          output: () => ({ stdout, stderr }),
+          stop: (signal = 'SIGTERM') => {
+            child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    void exited.then((result) => {
+      if (!started) reject(new Error(`cognito-kit serve exited (${result.status}) before listening:\n${result.stdout}${result.stderr}`));
+    });
+    child.stdin.end(options.input ?? '');
+  });
 }

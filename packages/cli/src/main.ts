@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SrpError } from '@cognito-kit/srp';
-import { RequestValidationError } from '../index.js';
+import { RequestValidationError } from '@cognito-kit/request-builder';
 import { adminInitiateAuth } from './admin-initiate-auth.js';
 import { Failure, UsageError } from './args.js';
 import type { Command } from './command.js';
@@ -17,8 +17,9 @@ import { deviceVerifier } from './device-verifier.js';
 import { processContext, type Context } from './io.js';
 import { respond } from './respond.js';
 import { secretHashCommand } from './secret-hash.js';
+import { serve } from './serve.js';
 
-const COMMANDS: readonly Command[] = [adminInitiateAuth, respond, secretHashCommand, deviceVerifier, demo];
+const COMMANDS: readonly Command[] = [adminInitiateAuth, respond, secretHashCommand, deviceVerifier, demo, serve];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
@@ -74,7 +75,7 @@ function sourceHint(path: string): string {
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

@@ -22,7 +22,7 @@ import {
   type UserAuthFlow,
   type UserSrpAuthFlow,
   type ValidationIssue,
-} from '../index.js';
+} from '@cognito-kit/request-builder';
 import { UsageError, keyValueMap, type FlagSpec, type Flags } from './args.js';
 import { COMMON_HELP, defineCommand, type Command } from './command.js';
 import type { Context } from './io.js';
