@@ -11,6 +11,7 @@ import type { Call } from './call.js';
 import { confirmDevice, updateDeviceStatus } from './device-operations.js';
 import { initiateAuth } from './initiate-auth.js';
 import type { Input, JsonObject, Rule, Rules } from './input.js';
+import { getTokensFromRefreshToken } from './refresh.js';
 import { respondToAuthChallenge } from './respond.js';
 import { associateSoftwareToken, verifySoftwareToken } from './software-token.js';
 import { getUser, globalSignOut, revokeToken } from './user-operations.js';
@@ -107,6 +108,20 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
       signed: false,
       rules: { AccessToken: ACCESS_TOKEN, DeviceKey: string(SHAPES.DeviceKeyType, true), DeviceRememberedStatus: { kind: 'enum', values: ['remembered', 'not_remembered'] } },
       handle: updateDeviceStatus,
+    },
+  ],
+  [
+    'GetTokensFromRefreshToken',
+    {
+      signed: false,
+      rules: {
+        RefreshToken: string(SHAPES.TokenModelType, true),
+        ClientId: CLIENT_ID,
+        ClientSecret: string(SHAPES.ClientSecret),
+        DeviceKey: string(SHAPES.DeviceKeyType),
+        ClientMetadata: map,
+      },
+      handle: getTokensFromRefreshToken,
     },
   ],
   ['GetUser', { signed: false, rules: { AccessToken: ACCESS_TOKEN }, handle: getUser }],
