@@ -14,9 +14,10 @@
 //    exports maps lead to dist/*.d.ts) and the AWS SDK, aws4fetch and @smithy/signature-v4 installed for
 //    packages/request-builder. Then a second run with exactOptionalPropertyTypes off: users have both.
 // 3. Runs every checked block (unless ```ts no-run) as a Node ESM module (esbuild transform, the text unchanged)
-//    against a local Cognito on loopback: packages/request-builder/test/helpers/test-pool.ts, seeded from
+//    against a local Cognito on loopback: the built @cognito-kit/local-pool with the pools of
 //    scripts/snippets/fixture.mjs, behind node:http (scripts/snippets/local-cognito.mjs). Each snippet gets fresh
-//    pools and the environment: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (honoured by the AWS SDK v3), dummy AWS
+//    pools, on stdin what a person would type at its prompts (the fixture's lines, then each SMS or e-mail code as
+//    the pool "sends" it), and the environment: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER (honoured by the AWS SDK v3), dummy AWS
 //    credentials, AWS_REGION, AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE=/dev/null, and the fixture's values
 //    (COGNITO_PASSWORD, COGNITO_CLIENT_SECRET, ...). scripts/snippets/preload.mjs (`node --import`) sends `fetch` to
 //    https://cognito-idp.<region>.amazonaws.com/ to the loopback server and refuses every other host. A snippet
@@ -33,8 +34,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync,
 import { cpus } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fixture, poolConfigs, snippetEnvironment, snippetInput } from './snippets/fixture.mjs';
-import { loadTestPool, startLocalCognito } from './snippets/local-cognito.mjs';
+import { fixture, localPoolsConfig, snippetEnvironment, snippetInput } from './snippets/fixture.mjs';
+import { loadLocalPool, startLocalCognito } from './snippets/local-cognito.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -46,7 +47,6 @@ const SELF_CHECK = args.includes('--self-check');
 const NO_RUN = args.includes('--no-run');
 const VERBOSE = args.includes('--verbose');
 const ONLY = option('--only');
-const TEST_POOL = option('--test-pool') ?? process.env.SNIPPETS_TEST_POOL ?? join(root, 'packages/request-builder/test/helpers/test-pool.ts');
 const TIMEOUT_MS = Number(process.env.SNIPPET_TIMEOUT_MS ?? (SELF_CHECK ? 10_000 : 30_000));
 const CONCURRENCY = Math.max(1, Math.min(2, cpus().length));
 const TYPESCRIPT_LANGS = new Set(['ts', 'typescript']);
@@ -115,6 +115,7 @@ function linkedPackages() {
   return {
     '@cognito-kit/srp': join(root, 'packages/srp'),
     '@cognito-kit/request-builder': join(root, 'packages/request-builder'),
+    '@cognito-kit/local-pool': join(root, 'packages/local-pool'),
     '@aws-sdk/client-cognito-identity-provider': join(rb, '@aws-sdk/client-cognito-identity-provider'),
     aws4fetch: join(rb, 'aws4fetch'),
     '@smithy/signature-v4': join(rb, '@smithy/signature-v4'),
@@ -164,7 +165,7 @@ function writeProject(outDir, blocks) {
     const code = hasModuleSyntax(block.code) ? block.code : `${block.code}\nexport {};`;
     writeFileSync(join(outDir, block.file), `${code}\n`);
   }
-  for (const target of ['@cognito-kit/srp', '@cognito-kit/request-builder']) {
+  for (const target of ['@cognito-kit/srp', '@cognito-kit/request-builder', '@cognito-kit/local-pool']) {
     const dir = linkedPackages()[target];
     const dist = join(dir, 'dist/index.d.ts');
     if (!existsSync(dist)) problems.push(`${target} is not built (${relative(root, dist)} is missing): pnpm -r --filter './packages/**' run build`);
@@ -188,7 +189,10 @@ function runProcess(command, commandArgs, options) {
     const child = spawn(command, commandArgs, { ...options, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     if (options.input !== undefined) {
       child.stdin.on('error', () => {}); // a snippet that never reads its stdin closes the pipe: EPIPE is expected then
-      child.stdin.end(options.input);
+      child.stdin.write(options.input);
+      // More lines may come while it runs (onStdin); the pipe closes when the child exits.
+      if (options.onStdin === undefined) child.stdin.end();
+      else options.onStdin((text) => child.stdin.writable && child.stdin.write(text));
     }
     let stdout = '';
     let stderr = '';
@@ -240,7 +244,7 @@ async function typeCheck(outDir, tsconfig, blocksByFile) {
 // ---------------------------------------------------------------------------------------------------------------
 // 3. The runs
 
-async function runBlocks(outDir, runnable, poolModule) {
+async function runBlocks(outDir, runnable, createLocalUserPools) {
   const esbuild = await import('esbuild');
   const runDir = join(outDir, 'run');
   const home = join(outDir, 'home');
@@ -263,7 +267,9 @@ async function runBlocks(outDir, runnable, poolModule) {
       }
       const file = join(runDir, block.file.replace(/\.ts$/, '.mjs'));
       writeFileSync(file, js);
-      const cognito = await startLocalCognito({ createTestPool: poolModule.createTestPool, configs: poolConfigs(), region: fixture.region });
+      // stdin stays open: the codes the pool sends are typed when they are sent, as a person would.
+      const stdin = { write: () => {} };
+      const cognito = await startLocalCognito({ createLocalUserPools, config: localPoolsConfig(), region: fixture.region, onCode: (code) => stdin.write(`${code}\n`) });
       try {
         const preload = `${preloadFile}?${new URLSearchParams({ endpoint: cognito.endpoint, region: fixture.region })}`;
         const env = {
@@ -280,9 +286,15 @@ async function runBlocks(outDir, runnable, poolModule) {
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', // the SDK's notice that it will need Node 22
           ...snippetEnvironment(),
         };
-        const result = await runProcess(process.execPath, ['--enable-source-maps', '--import', preload, file], { cwd: runDir, env, timeoutMs: TIMEOUT_MS, input: snippetInput() });
+        const result = await runProcess(process.execPath, ['--enable-source-maps', '--import', preload, file], {
+          cwd: runDir,
+          env,
+          timeoutMs: TIMEOUT_MS,
+          input: snippetInput(),
+          onStdin: (write) => (stdin.write = write),
+        });
         const ok = result.code === 0 && !result.timedOut;
-        const calls = cognito.pools.flatMap(({ pool }) => pool.calls.map((call) => call.operation));
+        const { calls } = cognito;
         const why = result.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : result.code === 0 ? '' : `exit ${result.code ?? result.signal}`;
         const output = `${result.stdout}${result.stderr}`.replaceAll(`${pathToFileURL(root).href}/`, '').replaceAll(`${root}${sep}`, '');
         block.run = { ok, timedOut: result.timedOut, ms: result.ms, calls, why, output, poolErrors: cognito.errors.map((e) => e?.stack ?? String(e)) };
@@ -324,15 +336,10 @@ async function checkDocuments(docs, outDir, { run = true } = {}) {
   if (run && problems.length === 0) {
     const runnable = blocks.filter((b) => b.runnable);
     if (runnable.length > 0) {
-      if (!existsSync(TEST_POOL)) {
-        problems.push(`the local Cognito ${relative(root, TEST_POOL)} does not exist: ${runnable.length} runnable block(s) not run`);
-      } else {
-        try {
-          const poolModule = await loadTestPool(TEST_POOL, join(outDir, 'runner/test-pool.mjs'));
-          await runBlocks(outDir, runnable, poolModule);
-        } catch (error) {
-          problems.push(`the local Cognito could not be loaded from ${relative(root, TEST_POOL)}: ${error?.message ?? error}`);
-        }
+      try {
+        await runBlocks(outDir, runnable, await loadLocalPool(root));
+      } catch (error) {
+        problems.push(`the local Cognito (packages/local-pool/dist) could not be loaded: build the packages first (${error?.message ?? error})`);
       }
     }
   }

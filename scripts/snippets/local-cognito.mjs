@@ -1,21 +1,15 @@
-// The local Cognito the documentation snippets run against: packages/request-builder/test/helpers/test-pool.ts (one
-// user pool and one app client per instance, Web APIs only: `fetch(request): Promise<Response>`), bundled for Node by
-// esbuild and served on 127.0.0.1 by node:http. Requests go to the instance of their ClientId; a request without
-// one (ConfirmDevice, GetUser, ... carry an AccessToken) goes to the instance that issued its token, else to the
-// first instance.
+// The local Cognito the documentation snippets run against: @cognito-kit/local-pool (the BUILT package, as users get
+// it), with the fixture's pools, served on 127.0.0.1 by node:http. Every SigV4-signed request must be scoped to the
+// fixture's region and cognito-idp, so a snippet whose client talks to another region or service fails here too.
 import { createServer } from 'node:http';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Bundles the test pool module (platform node, ESM, everything but Node built-ins bundled) and imports it. */
-export async function loadTestPool(source, outfile) {
-  const { build } = await import('esbuild');
-  mkdirSync(dirname(outfile), { recursive: true });
-  await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', sourcemap: 'inline' });
-  const module = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  if (typeof module.createTestPool !== 'function') throw new Error(`${source} does not export createTestPool`);
-  return module;
+/** `createLocalUserPools` of the built local pool (packages/local-pool/dist). */
+export async function loadLocalPool(root) {
+  const module = await import(pathToFileURL(join(root, 'packages/local-pool/dist/index.js')).href);
+  if (typeof module.createLocalUserPools !== 'function') throw new Error('packages/local-pool/dist/index.js does not export createLocalUserPools');
+  return module.createLocalUserPools;
 }
 
 const readBody = (req) =>
@@ -33,22 +27,24 @@ function signatureScope(authorization) {
 }
 
 /**
- * Starts a fresh local Cognito: one TestPool per config, all behind one loopback HTTP server.
- * @returns `{ endpoint, pools, close() }`
+ * Starts a fresh local Cognito with `config` behind one loopback HTTP server. `onCode` receives each code the pools
+ * "send" (an SMS or e-mail code), for the runner to type at the snippet's prompt as a person would.
+ * @returns `{ endpoint, pools, calls, errors, close() }`
  */
-export async function startLocalCognito({ createTestPool, configs, region }) {
-  const pools = configs.map((config) => ({ clientId: config.clientId, pool: createTestPool(config) }));
-  const byToken = new Map();
+export async function startLocalCognito({ createLocalUserPools, config, region, onCode = () => {} }) {
+  const pools = createLocalUserPools(config);
+  const calls = [];
   const errors = [];
+  pools.onLog((line) => {
+    if (line.event === 'request' && line.operation !== undefined) calls.push(line.operation);
+    if (line.event === 'internal-error') errors.push(new Error(line.message));
+    if (line.event === 'code-sent') {
+      const [sent] = pools.sentCodes({ userPoolId: line.userPoolId, username: line.username }).slice(-1);
+      if (sent !== undefined && sent.kind !== 'TEMPORARY_PASSWORD') onCode(sent.code);
+    }
+  });
   const server = createServer(async (req, res) => {
     try {
-      const body = await readBody(req);
-      let parsed;
-      try {
-        parsed = JSON.parse(body.toString('utf8'));
-      } catch {
-        parsed = undefined;
-      }
       const scope = signatureScope(req.headers.authorization);
       if (scope && (scope.region !== region || scope.service !== 'cognito-idp')) {
         const message = `request signed for ${scope.service} in ${scope.region}; this Cognito is cognito-idp in ${region}`;
@@ -56,10 +52,7 @@ export async function startLocalCognito({ createTestPool, configs, region }) {
         res.end(JSON.stringify({ __type: 'InvalidSignatureException', message }));
         return;
       }
-      const clientId = parsed && typeof parsed.ClientId === 'string' ? parsed.ClientId : undefined;
-      const token = parsed && typeof parsed.AccessToken === 'string' ? parsed.AccessToken : undefined;
-      const target =
-        pools.find((p) => p.clientId === clientId) ?? (token !== undefined ? byToken.get(token) : undefined) ?? pools[0];
+      const body = await readBody(req);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined && name !== 'host' && name !== 'connection') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -69,21 +62,13 @@ export async function startLocalCognito({ createTestPool, configs, region }) {
         headers,
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
       });
-      const response = await target.pool.fetch(request);
-      const answer = Buffer.from(await response.arrayBuffer());
-      try {
-        const reply = JSON.parse(answer.toString('utf8'));
-        const issued = reply?.AuthenticationResult?.AccessToken;
-        if (typeof issued === 'string') byToken.set(issued, target);
-      } catch {
-        // not JSON: nothing to remember
-      }
+      const response = await pools.fetch(request);
       const outHeaders = {};
       response.headers.forEach((value, name) => {
         outHeaders[name] = value;
       });
       res.writeHead(response.status, outHeaders);
-      res.end(answer);
+      res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       errors.push(error);
       res.writeHead(500, { 'Content-Type': 'application/x-amz-json-1.1' });
@@ -98,7 +83,9 @@ export async function startLocalCognito({ createTestPool, configs, region }) {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     pools,
-    /** Errors the test pool threw (a crash is a 500 to the client, and reported with the snippet). */
+    /** The operations called, in order. */
+    calls,
+    /** Errors of the local pool (a crash is a 500 to the client, and reported with the snippet). */
     errors,
     close: () =>
       new Promise((resolve) => {
