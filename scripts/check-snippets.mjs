@@ -116,6 +116,8 @@ function linkedPackages() {
     '@cognito-kit/srp': join(root, 'packages/srp'),
     '@cognito-kit/request-builder': join(root, 'packages/request-builder'),
     '@cognito-kit/local-pool': join(root, 'packages/local-pool'),
+    'aws-amplify': join(root, 'packages/cli/node_modules/aws-amplify'),
+    'amazon-cognito-identity-js': join(root, 'packages/cli/node_modules/amazon-cognito-identity-js'),
     '@aws-sdk/client-cognito-identity-provider': join(rb, '@aws-sdk/client-cognito-identity-provider'),
     aws4fetch: join(rb, 'aws4fetch'),
     '@smithy/signature-v4': join(rb, '@smithy/signature-v4'),
@@ -278,6 +280,7 @@ async function runBlocks(outDir, runnable, createLocalUserPools) {
           LANG: 'C.UTF-8',
           TZ: 'UTC',
           AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+          COGNITO_LOCAL_ENDPOINT: cognito.endpoint, // where a snippet about the local pool finds it ('cognito-kit serve')
           AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
           AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
           AWS_CONFIG_FILE: '/dev/null',
