@@ -12,7 +12,7 @@ import { ConfigReader } from './config-reader.js';
 import { readUser } from './config-users.js';
 import { answer } from './endpoint.js';
 import { LocalPoolConfigError, LocalPoolError } from './errors.js';
-import type { LogListener } from './log.js';
+import { Logger, type LogListener } from './log.js';
 import { createState, type PoolsState, type UserPool } from './pool.js';
 import { createRandomness } from './random.js';
 import { newUser, type UserRecord } from './users.js';
@@ -131,26 +131,34 @@ export function createLocalUserPools(config: LocalPoolsConfig, options: LocalUse
   const checked = parseLocalPoolsConfig(config);
   const now = options.now ?? (() => new Date());
   if (typeof now !== 'function') throw new LocalPoolError('INVALID_OPTIONS', 'now must be a function returning a Date');
-  const state = createState(checked, { now, random: createRandomness(options) });
+  // The state is made on first use, not here: it draws random values (each user's salt and sub, the pools' keys),
+  // which a Cloudflare Worker refuses in its global scope, where `createLocalUserPools` is naturally called.
+  const random = createRandomness(options);
+  const log = new Logger(); // made now: a listener may subscribe before the first request
+  let made: PoolsState | undefined;
+  const state = (): PoolsState => (made ??= createState(checked, { now, random, log }));
   return {
-    fetch: (request) => answer(state, request),
-    userPools: [...state.pools.values()].map(poolInfo),
-    addUser: (userPoolId, user) => addUser(state, poolOf(state, userPoolId), user),
+    fetch: (request) => answer(state(), request),
+    get userPools() {
+      return [...state().pools.values()].map(poolInfo);
+    },
+    addUser: (userPoolId, user) => addUser(state(), poolOf(state(), userPoolId), user),
     getUser(userPoolId, name) {
-      const pool = poolOf(state, userPoolId);
+      const pool = poolOf(state(), userPoolId);
       const user = pool.users.find(name) ?? pool.users.bySub(name);
       return user === undefined ? undefined : userView(pool, user);
     },
     listUsers: (userPoolId) => {
-      const pool = poolOf(state, userPoolId);
+      const pool = poolOf(state(), userPoolId);
       return pool.users.all().map((user) => userView(pool, user));
     },
     sentCodes(filter = {}) {
-      const pool = filter.userPoolId === undefined ? undefined : state.pools.get(filter.userPoolId);
+      const { pools, outbox } = state();
+      const pool = filter.userPoolId === undefined ? undefined : pools.get(filter.userPoolId);
       const username = filter.username === undefined ? undefined : (pool?.users.find(filter.username)?.username ?? filter.username);
-      return state.outbox.list({ userPoolId: filter.userPoolId, username }).filter((code) => filter.kind === undefined || code.kind === filter.kind);
+      return outbox.list({ userPoolId: filter.userPoolId, username }).filter((code) => filter.kind === undefined || code.kind === filter.kind);
     },
-    onLog: (listener) => state.log.subscribe(listener),
+    onLog: (listener) => log.subscribe(listener),
   };
 }
 

@@ -13,7 +13,7 @@ import type { AppClientConfig, ExplicitAuthFlow, FirstAuthFactor, LocalPoolsConf
 import { DeviceRegistry } from './devices.js';
 import { GrantStore } from './grants.js';
 import type { Pending } from './login.js';
-import { Logger } from './log.js';
+import type { Logger } from './log.js';
 import type { NamingRules } from './names.js';
 import { effectivePolicy, type EffectivePasswordPolicy } from './password-policy.js';
 import type { Randomness } from './random.js';
@@ -80,8 +80,8 @@ const PHANTOM_KEY_BYTES = 32;
  * const state = createState(parseLocalPoolsConfig(json), { now: () => new Date(), random: createRandomness({}) });
  * ```
  */
-export function createState(config: LocalPoolsConfig, options: { now: () => Date; random: Randomness }): PoolsState {
-  const { now, random } = options;
+export function createState(config: LocalPoolsConfig, options: { now: () => Date; random: Randomness; log: Logger }): PoolsState {
+  const { now, random, log } = options;
   const pools = new Map<string, UserPool>();
   const clients = new Map<string, AppClient>();
   for (const poolConfig of config.userPools) {
@@ -95,7 +95,7 @@ export function createState(config: LocalPoolsConfig, options: { now: () => Date
     sessions: new SessionStore<Pending>(now, random),
     random,
     now,
-    log: new Logger(),
+    log,
     outbox: new CodeOutbox(),
     phantomKey: random.bytes(PHANTOM_KEY_BYTES),
   };

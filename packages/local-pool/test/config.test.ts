@@ -112,9 +112,24 @@ describe('createLocalUserPools', () => {
     expect(() => createLocalUserPools(config)).toThrow(LocalPoolConfigError);
   });
 
-  it('refuses options of the wrong type, and randomness that returns the wrong bytes', () => {
+  it('refuses options of the wrong type, and randomness that returns the wrong bytes (at first use)', () => {
     expect(() => createLocalUserPools(basicConfig(), { now: 5 as unknown as () => Date })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
-    expect(() => createLocalUserPools(basicConfig(), { randomBytes: () => new Uint8Array(1) })).toThrow(expect.objectContaining({ code: 'INVALID_RANDOM_BYTES' }));
+    expect(() => createLocalUserPools(basicConfig(), { randomBytes: 5 as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    const broken = createLocalUserPools(basicConfig(), { randomBytes: () => new Uint8Array(1) });
+    expect(() => broken.listUsers(POOL_ID)).toThrow(expect.objectContaining({ code: 'INVALID_RANDOM_BYTES' }));
+  });
+
+  it('draws no random value until first used, so a Worker may create it in its global scope', async () => {
+    let draws = 0;
+    const pools = createLocalUserPools(basicConfig(), {
+      randomBytes: (length) => {
+        draws += 1;
+        return crypto.getRandomValues(new Uint8Array(length));
+      },
+    });
+    expect(draws).toBe(0);
+    expect(pools.listUsers(POOL_ID).map((user) => user.username)).toEqual(['alice']);
+    expect(draws).toBeGreaterThan(0);
   });
 
   it('injected randomness makes an instance reproducible', () => {
