@@ -39,7 +39,10 @@ export async function serve(handler: (request: Request) => Promise<Response>): P
   const server: Server = createServer((message, out) => {
     void (async () => {
       const response = await handler(toRequest(message, origin));
-      out.writeHead(response.status, Object.fromEntries(response.headers));
+      const headers = Object.fromEntries(response.headers);
+      // A body the handler did not read to its end (one over the limit) leaves the socket mid-request: not reused.
+      if (!message.complete) headers.connection = 'close';
+      out.writeHead(response.status, headers);
       out.end(Buffer.from(await response.arrayBuffer()));
     })().catch((error: unknown) => {
       out.writeHead(500);

@@ -1,5 +1,6 @@
-// The AWS SDK v3 Cognito client with an in-memory request handler: either capturing what it would send (nothing
-// leaves the process), or answering with a function, so tests compare bodies and run logins without a network.
+// The AWS SDK v3 Cognito client with an in-memory request handler that captures what it would send (nothing leaves
+// the process) and answers with a function, so sdk-bytes.test.ts compares the SDK's bodies with the builders'. Full
+// logins through the SDK run against the local pool: packages/local-pool/test/sdk-login.node.test.ts.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 
 export interface SentRequest {
