@@ -128,7 +128,10 @@ export type ChallengeSteps = { [Name in HandedBackChallenge]: ChallengeStep<Name
 export interface SignedIn {
   readonly signedIn: true;
   readonly authenticationResult: AuthenticationResultType;
-  /** The user's real username (USER_ID_FOR_SRP): SECRET_HASH on refresh is computed over it. */
+  /**
+   * The user's real username (USER_ID_FOR_SRP, or the access token's `username` claim when the flow signed in at
+   * once), never the alias typed: SECRET_HASH on refresh is computed over it.
+   */
   readonly username: string;
 }
 
@@ -232,7 +235,11 @@ class SignInLoop {
   private async next(reply: AuthResponse): Promise<SignInStep> {
     const parameters = reply.ChallengeParameters ?? {};
     this.username = parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? this.username;
-    if (reply.AuthenticationResult !== undefined) return { signedIn: true, authenticationResult: reply.AuthenticationResult, username: this.username };
+    if (reply.AuthenticationResult !== undefined) {
+      // A flow that signs in at once (a password flow) names no USER_ID_FOR_SRP: the access token does.
+      const username = usernameOf(reply.AuthenticationResult.AccessToken) ?? this.username;
+      return { signedIn: true, authenticationResult: reply.AuthenticationResult, username };
+    }
     const name = CHALLENGE_NAMES.find((known) => known === reply.ChallengeName);
     if (name === undefined) {
       const what = reply.ChallengeName === undefined ? 'missing, and so are the tokens' : 'outside the model: answer it with buildRespondToAuthChallenge';
@@ -299,6 +306,23 @@ class SignInLoop {
     }
     if (choice === 'PASSWORD') challengeResponses.PASSWORD = this.password ?? fail('REQUIRED', 'password', `is required to answer ${name} with PASSWORD`);
     return (await this.exchange.respond({ challengeName: name, challengeResponses, response: reply, ...member('session', session) })).reply;
+  }
+}
+
+/**
+ * The `username` claim of an access token (Cognito's internal username), read without verifying the token: the
+ * loop only learns the name from it, which the token's issuer checks again whenever the token is used. Undefined when
+ * the token is not a JWT with that claim.
+ */
+function usernameOf(accessToken: string | undefined): string | undefined {
+  const payload = accessToken?.split('.')[1];
+  if (payload === undefined || payload.length > 16_384) return undefined;
+  try {
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return isRecord(claims) && typeof claims.username === 'string' ? claims.username : undefined;
+  } catch {
+    return undefined; // not base64url JSON: not a Cognito access token
   }
 }
 
