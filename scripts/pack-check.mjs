@@ -111,7 +111,7 @@ mkdirSync(app);
 
 try {
   // 1. Pack (pnpm rewrites workspace:* to the version) and look inside.
-  const packages = { srp: '@cognito-kit/srp', 'request-builder': '@cognito-kit/request-builder', cli: '@cognito-kit/cli' };
+  const packages = { srp: '@cognito-kit/srp', 'request-builder': '@cognito-kit/request-builder', 'local-pool': '@cognito-kit/local-pool', cli: '@cognito-kit/cli' };
   const tgz = {};
   for (const dir of Object.keys(packages)) {
     const before = new Set(readdirSync(tarballs));
@@ -143,7 +143,7 @@ try {
     }
     const outside = scriptsPointingOutside(packedScripts, list);
     check(`${packages[dir]}: no script of the packed package.json names a file the tarball lacks (${Object.keys(packedScripts).join(', ')})`, outside.length === 0, outside.join('\n'));
-    if (dir === 'request-builder') {
+    if (dir === 'request-builder' || dir === 'local-pool') {
       // A library with no Node code: the CLI and its demo server are @cognito-kit/cli's.
       let bin;
       try {
@@ -155,7 +155,7 @@ try {
       check(`${packages[dir]} tarball holds no CLI, no demo server and no bin (they are @cognito-kit/cli's)`, bin === undefined && nodeOnly.length === 0, `bin: ${JSON.stringify(bin)}; files: ${nodeOnly.join(', ') || 'none'}`);
     }
   }
-  if (!tgz.srp || !tgz['request-builder'] || !tgz.cli) throw new Error('no tarballs to install');
+  if (!tgz.srp || !tgz['request-builder'] || !tgz['local-pool'] || !tgz.cli) throw new Error('no tarballs to install');
 
   // 2. Install offline into the scratch project. The dependencies between the packages (@cognito-kit/srp@<version>
   //    of the request builder and the CLI, @cognito-kit/request-builder@<version> of the CLI) are not on the
@@ -166,7 +166,12 @@ try {
       {
         name: 'scratch-consumer',
         private: true,
-        dependencies: { '@cognito-kit/srp': `file:${tgz.srp}`, '@cognito-kit/request-builder': `file:${tgz['request-builder']}`, '@cognito-kit/cli': `file:${tgz.cli}` },
+        dependencies: {
+          '@cognito-kit/srp': `file:${tgz.srp}`,
+          '@cognito-kit/request-builder': `file:${tgz['request-builder']}`,
+          '@cognito-kit/local-pool': `file:${tgz['local-pool']}`,
+          '@cognito-kit/cli': `file:${tgz.cli}`,
+        },
       },
       null,
       2,
@@ -174,12 +179,12 @@ try {
   );
   writeFileSync(
     join(app, 'pnpm-workspace.yaml'),
-    `overrides:\n  "@cognito-kit/srp": ${JSON.stringify(`file:${tgz.srp}`)}\n  "@cognito-kit/request-builder": ${JSON.stringify(`file:${tgz['request-builder']}`)}\nupdateNotifier: false\n`,
+    `overrides:\n  "@cognito-kit/srp": ${JSON.stringify(`file:${tgz.srp}`)}\n  "@cognito-kit/request-builder": ${JSON.stringify(`file:${tgz['request-builder']}`)}\n  "@cognito-kit/local-pool": ${JSON.stringify(`file:${tgz['local-pool']}`)}\nupdateNotifier: false\n`,
   );
   const install = sh(pnpm, ['install', '--offline', '--config.confirmModulesPurge=false'], app, { CI: 'true' });
   check(
     'install the tarballs into a scratch project outside the workspace, offline',
-    install.ok && ['srp', 'request-builder', 'cli'].every((name) => existsSync(join(app, `node_modules/@cognito-kit/${name}/package.json`))),
+    install.ok && ['srp', 'request-builder', 'local-pool', 'cli'].every((name) => existsSync(join(app, `node_modules/@cognito-kit/${name}/package.json`))),
     install.out.slice(-1500),
   );
 
@@ -210,14 +215,14 @@ module.exports = function login(srp, server, rb, signIn) {
   );
   writeFileSync(
     join(app, 'esm.mjs'),
-    `import * as srp from '@cognito-kit/srp';\nimport * as server from '@cognito-kit/srp/server';\nimport * as rb from '@cognito-kit/request-builder';\nimport * as signIn from '@cognito-kit/request-builder/sign-in';\nimport login from './login.cjs';\nconsole.log('esm: ' + login(srp, server, rb, signIn));\n`,
+    `import * as srp from '@cognito-kit/srp';\nimport * as server from '@cognito-kit/srp/server';\nimport * as rb from '@cognito-kit/request-builder';\nimport * as signIn from '@cognito-kit/request-builder/sign-in';\nimport { createLocalUserPools } from '@cognito-kit/local-pool';\nimport login from './login.cjs';\nconsole.log('esm: ' + login(srp, server, rb, signIn));\nconst pools = createLocalUserPools({ userPools: [{ id: 'eu-west-2_Pack1Pool', clients: [{ id: 'packclient1' }], users: [{ username: 'alice', password: 'Correct horse 1!' }] }] });\nconst step = await signIn.signIn({ send: { InitiateAuth: (r) => rb.send('InitiateAuth', r, { endpoint: 'http://local' }, { fetch: (q) => pools.fetch(q) }), RespondToAuthChallenge: (r) => rb.send('RespondToAuthChallenge', r, { endpoint: 'http://local' }, { fetch: (q) => pools.fetch(q) }) }, userPoolId: 'eu-west-2_Pack1Pool', clientId: 'packclient1', username: 'alice', password: 'Correct horse 1!' });\nif (!step.signedIn) throw new Error('the local pool did not sign alice in');\nconsole.log('esm: signed in to the local pool');\n`,
   );
   writeFileSync(
     join(app, 'cjs.cjs'),
     `'use strict';\nconst srp = require('@cognito-kit/srp');\nconst server = require('@cognito-kit/srp/server');\nconst rb = require('@cognito-kit/request-builder');\nconst signIn = require('@cognito-kit/request-builder/sign-in');\nif (typeof srp.createSrpSession !== 'function') throw new Error('require() did not return the ESM namespace');\nconsole.log('cjs: ' + require('./login.cjs')(srp, server, rb, signIn) + ' (require(esm), Node ' + process.versions.node + ')');\n`,
   );
   const esm = sh(process.execPath, ['esm.mjs'], app);
-  check('import from ESM: a full SRP login against the server half, requests built', esm.ok && esm.stdout.includes('esm: signed in'), esm.out.slice(-1500));
+  check('import from ESM: a full SRP login against the server half, requests built; a sign-in against @cognito-kit/local-pool', esm.ok && esm.stdout.includes('esm: signed in') && esm.stdout.includes('signed in to the local pool'), esm.out.slice(-1500));
   const cjs = sh(process.execPath, ['cjs.cjs'], app);
   const warned = /ExperimentalWarning/.test(cjs.out);
   check(`require from CommonJS (require(esm) on Node ${process.versions.node}): the same login${warned ? ' (with an ExperimentalWarning)' : ''}`, cjs.ok && cjs.stdout.includes('cjs: signed in'), cjs.out.slice(-1500));

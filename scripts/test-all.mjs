@@ -53,9 +53,11 @@ const fromVitest = (report) => ({ passed: report.numPassedTests, failed: report.
 const fromRunner = (report) => ({ passed: report.passed, failed: report.failed });
 
 // vitest in Node for every package; the portable suites (edge-runtime, workerd, Deno, Bun, Chromium) for the libraries
-// only: the CLI is Node-only (every test of packages/cli is a *.node.test.ts that runs the built bin).
-const packagesWithTests = ['packages/srp', 'packages/request-builder', 'packages/cli'];
-const portablePackages = ['packages/srp', 'packages/request-builder'];
+// only: the CLI is Node-only (every test of packages/cli is a *.node.test.ts that runs the built bin; its tests in
+// test/clients run the AWS CLI v1 and v2, boto3, Amplify, amazon-cognito-identity-js, the AWS SDK and aws-jwt-verify
+// against `cognito-kit serve`).
+const packagesWithTests = ['packages/srp', 'packages/request-builder', 'packages/local-pool', 'packages/cli'];
+const portablePackages = ['packages/srp', 'packages/request-builder', 'packages/local-pool'];
 
 gate('type-check every package', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'typecheck']);
 counted('every public function has TSDoc with an @example', process.execPath, [join(root, 'scripts/check-tsdoc.mjs')], join(resultsDir, 'tsdoc.json'), root, fromRunner);
@@ -68,8 +70,8 @@ counted('snippet checker self-check (controls that must fail do)', process.execP
 gate('package lint (publint, are-the-types-wrong)', pnpm, ['--recursive', '--filter', './packages/**', 'run', 'lint:package']);
 // The tarballs as users get them: packed, installed offline into a scratch project, imported from ESM and require().
 counted('packed tarballs: installed, imported from ESM and CommonJS, typed, bin', process.execPath, [join(root, 'scripts/pack-check.mjs')], join(resultsDir, 'pack-check.json'), root, fromRunner);
-// Bundle size budget (SRP client path <= 8 KiB gz, the request path <= 4 KiB more, the whole request builder under a
-// regression guard) and import cost, with the figures printed.
+// Bundle size budget (SRP client path <= 8 KiB gz, the whole request builder <= 8 KiB more, its parts and the sign-in
+// loop printed) and import cost, with the figures printed.
 counted('size budget and import cost', process.execPath, [join(root, 'scripts/size-budget.mjs')], join(resultsDir, 'size-budget.json'), root, fromRunner);
 // moto (a Cognito emulator) for packages/request-builder/test/e2e-moto.node.test.ts, unless MOTO_ENDPOINT points at one
 // already. If it cannot start, that suite skips, or fails when REQUIRE_MOTO is set (.ci/run sets it).
@@ -98,7 +100,7 @@ for (const dir of portablePackages) {
   counted(`vitest in ${dir}, edge-runtime`, process.execPath, [join(root, dir, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'vitest.edge.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], file, join(root, dir), fromVitest);
 }
 for (const runtime of ['workerd', 'deno', 'bun', 'chromium']) {
-  for (const name of ['srp', 'request-builder']) {
+  for (const name of ['srp', 'request-builder', 'local-pool']) {
     counted(`whole suite of @cognito-kit/${name} in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/suite.mjs'), '--runtime', runtime, '--package', name], join(resultsDir, `suite-${runtime}-${name}.json`), root, fromRunner);
   }
 }

@@ -13,6 +13,13 @@ import type { CognitoError } from './service-error.js';
  * request, AdminCreateUser with every attribute at AttributeValueType's 2,048 characters (up to 50 custom ones), is
  * under 500 KB even in 4-byte UTF-8, and the tokens, Sessions and SRP values of the sign-in operations are a few KB.
  * A body over it is refused from its Content-Length, or as soon as the stream passes it.
+ *
+ * @example
+ * ```ts
+ * import { MAX_BODY_BYTES } from '@cognito-kit/local-pool';
+ * const tooLarge = JSON.stringify({ ClientId: 'c', AuthFlow: 'USER_SRP_AUTH', ClientMetadata: { k: 'x'.repeat(MAX_BODY_BYTES) } });
+ * // pools.fetch(...) with that body answers HTTP 413 RequestEntityTooLargeException
+ * ```
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
