@@ -113,6 +113,16 @@ export function readJson<T = Record<string, unknown>>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
+/** The --config JSON (packages/local-pool/src/config.ts), typed loosely: the file is what is under test. */
+export interface PoolsConfigJson {
+  userPools: Array<{
+    id: string;
+    clients: Array<{ id: string; secret?: string; [member: string]: unknown }>;
+    users?: Array<{ password: string; [member: string]: unknown }>;
+    [member: string]: unknown;
+  }>;
+}
+
 /** A `cognito-kit serve` child process: its URL, what it printed, and how to stop it. */
 export interface ServeProcess {
   readonly url: string;

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subdir, useTempDir } from '../helpers.js';
+import { subdir, useTempDir, type PoolsConfigJson } from '../helpers.js';
 import {
   CLIENT_SECRET,
   NEW_PASSWORD,
@@ -38,7 +38,6 @@ import {
   verifyTokens,
   type AuthenticationResult,
   type Pool,
-  type PoolsConfigJson,
   type Timed,
 } from './aws-helpers.js';
 

@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { expect } from 'vitest';
-import { CLI, startServe, type RunResult, type ServeProcess } from '../helpers.js';
+import { CLI, startServe, type PoolsConfigJson, type RunResult, type ServeProcess } from '../helpers.js';
 
 export const REPO_ROOT = join(CLI, '..', '..', '..', '..');
 export const README = join(REPO_ROOT, 'README.md');
@@ -25,16 +25,6 @@ export const ALL_SECRETS = [PASSWORD, NEW_PASSWORD, TEMPORARY_PASSWORD, CLIENT_S
 
 /** Cognito's DeviceConfigurationType with devices always remembered: NewDeviceMetadata on every login without one. */
 export const REMEMBER_DEVICES = { ChallengeRequiredOnNewDevice: false, DeviceOnlyRememberedOnUserPrompt: false } as const;
-
-/** The --config JSON (packages/local-pool/src/config.ts), typed loosely: the file is what is under test. */
-export interface PoolsConfigJson {
-  userPools: Array<{
-    id: string;
-    clients: Array<{ id: string; secret?: string; [member: string]: unknown }>;
-    users?: Array<{ password: string; [member: string]: unknown }>;
-    [member: string]: unknown;
-  }>;
-}
 
 export interface SpawnOptions {
   cwd: string;

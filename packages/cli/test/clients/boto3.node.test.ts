@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../helpers.js';
+import { useTempDir, type PoolsConfigJson } from '../helpers.js';
 import {
   CLIENT_SECRET,
   NEW_PASSWORD,
@@ -24,7 +24,6 @@ import {
   verifyTokens,
   type AuthenticationResult,
   type Pool,
-  type PoolsConfigJson,
   type Timed,
 } from './aws-helpers.js';
 

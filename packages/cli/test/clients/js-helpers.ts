@@ -8,17 +8,7 @@ import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { expectNoSecrets, startServe, useTempDir, type RunResult, type ServeProcess } from '../helpers.js';
-
-/** The --config JSON (packages/local-pool/src/config.ts), typed loosely: the file is what is under test. */
-export interface PoolsConfigJson {
-  userPools: Array<{
-    id: string;
-    clients: Array<{ id: string; secret?: string; [member: string]: unknown }>;
-    users?: Array<{ password: string; [member: string]: unknown }>;
-    [member: string]: unknown;
-  }>;
-}
+import { expectNoSecrets, startServe, useTempDir, type PoolsConfigJson, type RunResult, type ServeProcess } from '../helpers.js';
 
 /** A running `cognito-kit serve --config …` and what it printed. */
 export interface LocalPool {
