@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entries = ['packages/srp/src/index.ts', 'packages/srp/src/server/index.ts', 'packages/request-builder/src/index.ts', 'packages/request-builder/src/sign-in.ts', 'packages/local-pool/src/index.ts'];
+const entries = ['packages/srp/src/index.ts', 'packages/srp/src/server/index.ts', 'packages/srp/src/node-crypto.ts', 'packages/request-builder/src/index.ts', 'packages/request-builder/src/sign-in.ts', 'packages/local-pool/src/index.ts'];
 
 /** Names re-exported by an index (value exports only), mapped to the module file that defines them. */
 function publicFunctions(indexFile) {

@@ -15,6 +15,8 @@
 // 4. Controls, so the check is seen to see what it claims: a worker that imports node:crypto fails the neutral
 //    build; the same worker bundled with node:* left external fails to run in workerd as configured; and with
 //    nodejs_compat added to the same config it serves a login (so that failure is the flag's absence, nothing else).
+// 5. @cognito-kit/srp/node-crypto in workerd with nodejs_compat: nodeCryptoEngine() refuses at once with
+//    ENGINE_UNAVAILABLE (creating its Diffie-Hellman object would cost about 1.4 s of CPU there).
 //
 //   node scripts/local-pool-worker.mjs [--verbose]     (build first: pnpm -r --filter './packages/**' run build)
 //
@@ -231,6 +233,42 @@ export default {
   const tried = compat.url === undefined ? { error: new Error(lastLines(compat.output())) } : await attempt(() => signInThrough(compat.url, clients, user.password));
   await compat.stop();
   check('control of the control: the same bundle with nodejs_compat added serves a login (so the failure above is the flag\'s absence)', tried.value?.signedIn === true, tried.error?.stack ?? '');
+
+  await nativeEngineRefused(inputs, external, capnp);
+}
+
+/**
+ * `@cognito-kit/srp/node-crypto` is not offered in workerd (its Diffie-Hellman object costs about 1.4 s of CPU to
+ * create there): even with nodejs_compat, nodeCryptoEngine() throws SrpError ENGINE_UNAVAILABLE at once.
+ */
+async function nativeEngineRefused(allowedInputs, external, capnp) {
+  const dir = join(outDir, 'native-engine');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'entry.js');
+  writeFileSync(
+    entry,
+    `import { nodeCryptoEngine } from '@cognito-kit/srp/node-crypto';
+export default {
+  fetch() {
+    const started = Date.now();
+    try {
+      nodeCryptoEngine();
+      return new Response('made');
+    } catch (error) {
+      return new Response(\`\${error.name} \${error.code} \${Date.now() - started} ms\`);
+    }
+  },
+};
+`,
+  );
+  const aliases = { '@cognito-kit/srp/node-crypto': join(repoRoot, 'packages/srp/dist/node-crypto.js') };
+  const bundle = await bundleWorker({ package: 'srp', entry, outDir: dir, aliases, allowedInputs: [...allowedInputs, dir + sep], plugins: [external], log: () => {} });
+  if (!check('the node:crypto engine bundled for a Worker (node:* external) builds', bundle.bundlePath !== undefined && bundle.problems.length === 0, bundle.problems.join(' | '))) return;
+  writeFileSync(join(dir, 'workerd-nodejs-compat.capnp'), capnp.replace(/compatibilityDate = ("[^"]+"),/, 'compatibilityDate = $1,\n  compatibilityFlags = ["nodejs_compat"],'));
+  const compat = await startWorkerd(dir, 'workerd-nodejs-compat.capnp');
+  const answer = compat.url === undefined ? { error: new Error(lastLines(compat.output())) } : await attempt(async () => (await fetch(compat.url)).text());
+  await compat.stop();
+  check('in workerd with nodejs_compat, nodeCryptoEngine() throws SrpError ENGINE_UNAVAILABLE at once (no 1.4 s creation)', /^SrpError ENGINE_UNAVAILABLE \d+ ms$/.test(answer.value ?? '') && Number(/(\d+) ms/.exec(answer.value)?.[1]) < 100, answer.value ?? answer.error?.stack ?? '');
 }
 
 function workerdBinary() {

@@ -137,10 +137,16 @@ const runtimeSuites = ['workerd', 'deno', 'bun', 'chromium'].flatMap((runtime) =
     counted(`whole suite of @cognito-kit/${name} in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/suite.mjs'), '--runtime', runtime, '--package', name], join(resultsDir, `suite-${runtime}-${name}.json`), root, fromRunner, beside),
   ),
 );
+// The node:crypto engine's tests (*.native.test.ts, which Node ran with the rest) in Deno and Bun, whose node:crypto
+// it runs on too, bundled with `node:` imports left to the runtime.
+const nativeSuites = ['deno', 'bun'].map((runtime) => () =>
+  counted(`the node:crypto engine's tests of @cognito-kit/srp in ${runtime}`, process.execPath, [join(root, 'scripts/runtimes/suite.mjs'), '--runtime', runtime, '--native', '--package', 'srp'], join(resultsDir, `suite-${runtime}-native-srp.json`), root, fromRunner, beside),
+);
 await inPairs([
   // The longest first. Heap scaled down to fit CI (pnpm test:heap: 100,000 logins, figures in docs/correctness.md).
   () => counted('heap: flat over 3,000 logins (--expose-gc)', process.execPath, ['--expose-gc', join(srpDir, 'scripts/heap.mjs'), '--logins', '3000', '--bits', '256'], join(resultsDir, 'heap.json'), srpDir, fromRunner, beside),
   ...runtimeSuites,
+  ...nativeSuites,
   // The browser example page (plain HTML + the ESM build): a full SRP login in headless Chromium, with a screenshot check.
   () => counted('browser example page in Chromium (login, timings, screenshot)', process.execPath, [join(root, 'scripts/browser-example.mjs')], join(resultsDir, 'browser-example.json'), root, fromRunner, beside),
   // The local pool as a Cloudflare Worker (packages/local-pool/examples/worker), bundled from the built packages and

@@ -10,7 +10,7 @@ export default defineConfig({
     environment: 'edge-runtime',
     setupFiles: ['../../scripts/runtimes/edge-setup.mjs'],
     include: ['test/**/*.test.ts'],
-    exclude: ['test/**/*.node.test.ts', 'node_modules/**'],
+    exclude: ['test/**/*.node.test.ts', 'test/**/*.native.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

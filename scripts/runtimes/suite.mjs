@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole vitest suite of a package, not a smoke list, in workerd (no nodejs_compat), Deno, Bun and Chromium.
 //
-//   node scripts/runtimes/suite.mjs --runtime workerd|deno|bun|chromium [--package srp|request-builder] [--verbose]
+//   node scripts/runtimes/suite.mjs --runtime workerd|deno|bun|chromium [--package srp|request-builder|local-pool] [--verbose]
+//   node scripts/runtimes/suite.mjs --runtime deno|bun --native [--package srp]
 //
 // The test files are the ones vitest runs in Node, unchanged: every packages/<package>/test/**/*.test.ts except
 // the Node-only ones, named `*.node.test.ts` (node:crypto, node:util and CommonJS oracles, moto, the CLI). They are
@@ -13,7 +14,8 @@
 // Chromium through deno-bun-chromium.mjs's runInRuntime().
 //
 // The last line is `suite-<runtime> (<package>): N passed, M failed`; RESULTS_FILE gets { runner, package, passed,
-// failed }. Exit 1 when a test fails, a file fails to load, the runtime crashes or hangs (SUITE_TIMEOUT_MS, default
+// failed }. With --native, the `*.native.test.ts` files instead (the node:crypto engine), bundled with `node:` imports
+// left to the runtime, in Deno or Bun. Exit 1 when a test fails, a file fails to load, the runtime crashes or hangs (SUITE_TIMEOUT_MS, default
 // 600000), or no test ran. FAST_CHECK_RUNS_SCALE is not used: every property runs its full numRuns in every runtime.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -25,15 +27,27 @@ import { PACKAGES, bundleWorker, repoRoot, runWorkerd, srpSourceAliases } from '
 const here = dirname(fileURLToPath(import.meta.url));
 export const RUNTIMES = ['workerd', 'deno', 'bun', 'chromium'];
 
-/** The portable test files of a package: test/**\/*.test.ts without *.node.test.ts. */
+/** The portable test files of a package: test/**\/*.test.ts without *.node.test.ts and *.native.test.ts. */
 export function portableTestFiles(packageDir) {
+  return testFiles(packageDir, (name) => name.endsWith('.test.ts') && !name.endsWith('.node.test.ts') && !name.endsWith('.native.test.ts'));
+}
+
+/**
+ * The test files of the engines on `node:crypto` (test/**\/*.native.test.ts): Node runs them with the rest; Deno and
+ * Bun run them in a bundle of their own that leaves `node:` imports to the runtime (`--native`).
+ */
+export function nativeTestFiles(packageDir) {
+  return testFiles(packageDir, (name) => name.endsWith('.native.test.ts'));
+}
+
+function testFiles(packageDir, wanted) {
   const out = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(path);
-      } else if (entry.name.endsWith('.test.ts') && !entry.name.endsWith('.node.test.ts')) {
+      } else if (wanted(entry.name)) {
         out.push(path);
       }
     }
@@ -41,6 +55,9 @@ export function portableTestFiles(packageDir) {
   walk(join(packageDir, 'test'));
   return out.sort();
 }
+
+/** The runtimes with a `node:crypto` the native engine runs on (workerd's costs 1.4 s to create; Chromium has none). */
+export const NATIVE_RUNTIMES = ['deno', 'bun'];
 
 /**
  * package.json `browser` maps (`{"./dist-es/runtimeConfig": "./dist-es/runtimeConfig.browser"}`), which esbuild
@@ -100,11 +117,13 @@ export async function runSuiteIn(options) {
   const started = Date.now();
   if (!RUNTIMES.includes(runtime)) return { passed: 0, failed: 1, problems: [`unknown runtime ${JSON.stringify(runtime)} (use one of ${RUNTIMES.join(', ')})`] };
   if (!Object.hasOwn(PACKAGES, packageName)) return { passed: 0, failed: 1, problems: [`unknown package ${JSON.stringify(packageName)}`] };
+  const native = options.native === true;
+  if (native && !NATIVE_RUNTIMES.includes(runtime)) return { passed: 0, failed: 1, problems: [`--native runs in ${NATIVE_RUNTIMES.join(' and ')} only`] };
   const pkg = PACKAGES[packageName];
-  const outDir = resolve(options.outDir ?? join(pkg.dir, '.cache/suite', runtime));
+  const outDir = resolve(options.outDir ?? join(pkg.dir, '.cache/suite', native ? `${runtime}-native` : runtime));
   mkdirSync(outDir, { recursive: true });
 
-  const files = (options.files ?? portableTestFiles(pkg.dir)).map((path) => ({ path, name: relative(join(pkg.dir, '..'), path).split(sep).join('/') }));
+  const files = (options.files ?? (native ? nativeTestFiles(pkg.dir) : portableTestFiles(pkg.dir))).map((path) => ({ path, name: relative(join(pkg.dir, '..'), path).split(sep).join('/') }));
   if (files.length === 0) return { passed: 0, failed: 1, problems: ['no test file found'] };
   log(`suite: ${files.length} test files of ${packageName} (${files.map((f) => f.name.slice(f.name.indexOf('/test/') + 6)).join(', ')})`);
   const entry = join(outDir, 'suite-entry.mjs');
@@ -134,7 +153,7 @@ export async function runSuiteIn(options) {
     join(repoRoot, 'node_modules', '.pnpm') + sep,
     ...(options.allowedInputs ?? []),
   ];
-  const bundle = await bundleWorker({ package: packageName, entry, outDir, aliases, allowedInputs, plugins: [vectorsModule, browserFieldPlugin(), ...(options.plugins ?? [])], log });
+  const bundle = await bundleWorker({ package: packageName, entry, outDir, aliases, allowedInputs, plugins: [vectorsModule, browserFieldPlugin(), ...(options.plugins ?? [])], log, nodeBuiltins: native ? 'external' : 'refused' });
   let outcome;
   if (bundle.bundlePath === undefined) {
     outcome = { passed: 0, failed: Math.max(1, bundle.problems.length), problems: bundle.problems, cases: [] };
@@ -166,13 +185,13 @@ async function main() {
   const packageName = flag(argv, 'package') ?? 'srp';
   let outcome;
   try {
-    outcome = await runSuiteIn({ runtime, package: packageName, verbose: argv.includes('--verbose') || argv.includes('-v') });
+    outcome = await runSuiteIn({ runtime, package: packageName, native: argv.includes('--native'), verbose: argv.includes('--verbose') || argv.includes('-v') });
   } catch (error) {
     outcome = { passed: 0, failed: 1, problems: [`runner crashed: ${error?.stack ?? error}`] };
   }
   for (const problem of outcome.problems ?? []) console.log(`problem: ${problem}`);
   if (outcome.ms !== undefined) console.log(`total: ${(outcome.ms / 1000).toFixed(1)} s, ${outcome.files} test files${outcome.skipped ? `, ${outcome.skipped} skipped` : ''}`);
-  const runner = `suite-${runtime || 'unknown'}`;
+  const runner = `suite-${runtime || 'unknown'}${argv.includes('--native') ? '-native' : ''}`;
   if (process.env.RESULTS_FILE) {
     const file = resolve(process.env.RESULTS_FILE);
     mkdirSync(dirname(file), { recursive: true });

@@ -87,8 +87,10 @@ function aliasPlugin(aliases) {
  * @param {string[]} options.allowedInputs folders (ending in a separator) and files the bundle may contain
  * @param {object[]} [options.plugins] more esbuild plugins
  * @param {(line: string) => void} options.log
+ * @param {'refused' | 'external'} [options.nodeBuiltins] 'external' leaves `node:` imports to the runtime (Deno and
+ *   Bun running the native engine's tests); by default they fail the build
  */
-export async function bundleWorker({ package: packageName, entry, outDir, aliases: givenAliases, allowedInputs: givenInputs, plugins = [], log }) {
+export async function bundleWorker({ package: packageName, entry, outDir, aliases: givenAliases, allowedInputs: givenInputs, plugins = [], log, nodeBuiltins = 'refused' }) {
   const pkg = PACKAGES[packageName];
   const aliases = { ...givenAliases, ...(pkg.sourceAliases ?? {}) };
   const allowedInputs = [...givenInputs, ...(pkg.sourceDirs ?? []).map((dir) => dir + sep)];
@@ -114,6 +116,8 @@ export async function bundleWorker({ package: packageName, entry, outDir, aliase
       loader: { '.json': 'json' },
       logLevel: 'silent',
       metafile: true,
+      // `node:` imports fail the build, unless the bundle is for a runtime's own node:crypto (the native engine's tests).
+      external: nodeBuiltins === 'external' ? ['node:*'] : [],
       plugins: [aliasPlugin(aliases), ...plugins],
     });
     metafile = built.metafile;

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { SrpEngine } from './engine.js';
 import { SrpError, assertObject, assertString } from './errors.js';
 import { bytesToBase64, bytesToBigint } from './encoding.js';
 import { padBytes } from './pad.js';
@@ -34,7 +35,7 @@ export interface DeviceVerifier {
  * (1 to 17 bytes); PasswordVerifier is PAD(g^x mod N) with x = H(PAD(salt) | H(deviceGroupKey | deviceKey | ":" |
  * devicePassword)): the encodings amazon-cognito-identity-js and Amplify send.
  *
- * @param input - NewDeviceMetadata's DeviceGroupKey and DeviceKey, and an optional `randomBytes`
+ * @param input - NewDeviceMetadata's DeviceGroupKey and DeviceKey, and an optional `randomBytes` and `engine`
  * @throws {SrpError} `INVALID_ARGUMENT` for an empty key; `RANDOM_UNAVAILABLE`, `INVALID_RANDOM_BYTES`
  * @example
  * ```ts
@@ -46,7 +47,7 @@ export interface DeviceVerifier {
  * await cognito.confirmDevice({ AccessToken, DeviceKey: NewDeviceMetadata.DeviceKey, DeviceSecretVerifierConfig });
  * ```
  */
-export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string } & RandomSource): DeviceVerifier {
+export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string; engine?: SrpEngine } & RandomSource): DeviceVerifier {
   assertObject(input, 'input');
   assertString(input.deviceGroupKey, 'deviceGroupKey', true);
   assertString(input.deviceKey, 'deviceKey', true);
@@ -57,7 +58,7 @@ export function createDeviceVerifier(input: { deviceGroupKey: string; deviceKey:
     devicePassword,
     DeviceSecretVerifierConfig: {
       Salt: bytesToBase64(saltBytes),
-      PasswordVerifier: bytesToBase64(padBytes(computeVerifier(x))),
+      PasswordVerifier: bytesToBase64(padBytes(computeVerifier(x, input))),
     },
   };
 }

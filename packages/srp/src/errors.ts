@@ -30,6 +30,8 @@
  * - `INPUT_TOO_LARGE`: a server value is longer than any honest one can be (SRP_B or SRP_A over 1,024 hex digits,
  *   SALT over 1,024, SECRET_BLOCK, USER_ID_FOR_SRP, USERNAME or DEVICE_KEY over the model's 131,072 characters);
  *   refused before it is parsed, so a hostile 10 MB challenge costs microseconds.
+ * - `ENGINE_UNAVAILABLE`: the `node:crypto` engine (`@cognito-kit/srp/node-crypto`) is not offered in this runtime
+ *   (Cloudflare Workers, where creating it costs about 1.4 s, or a `node:crypto` without `createDiffieHellman`).
  */
 export type SrpErrorCode =
   | 'INVALID_ARGUMENT'
@@ -48,7 +50,8 @@ export type SrpErrorCode =
   | 'SESSION_ALREADY_USED'
   | 'RANDOM_UNAVAILABLE'
   | 'INVALID_RANDOM_BYTES'
-  | 'INPUT_TOO_LARGE';
+  | 'INPUT_TOO_LARGE'
+  | 'ENGINE_UNAVAILABLE';
 
 /**
  * Thrown for every input `@cognito-kit/srp` refuses. Check `code`, not the message.

@@ -135,3 +135,14 @@ function makeComb(rows: number, blocks: number, blockBits: number): Comb {
 
 const longComb = /* @__PURE__ */ makeComb(8, 4, 32);
 const shortComb = /* @__PURE__ */ makeComb(8, 2, 16);
+
+/**
+ * Builds every table now: Yao's powers, then the short and the long comb (each builds its table on its first call),
+ * and lets each serve from its first call. See `precomputeFixedBase` (modpow.ts) for when.
+ */
+export function buildFixedBaseTables(): void {
+  yao('1'.padEnd(SHORT_EXPONENT_BITS, '0')); // grows the powers to the longest exponent Yao serves
+  shortComb('1');
+  longComb('1');
+  shortCalls = SHORT_COMB_AFTER_CALLS;
+}

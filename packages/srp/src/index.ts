@@ -20,7 +20,8 @@
 export { SrpError, type SrpErrorCode } from './errors.js';
 export { N, g, k } from './group.js';
 export { padHex } from './pad.js';
-export { modPow } from './modpow.js';
+export { modPow, precomputeFixedBase } from './modpow.js';
+export type { SrpEngine } from './engine.js';
 export { formatTimestamp, isValidDate, parseTimestamp } from './timestamp.js';
 export { secretHash, secretHasher } from './secret-hash.js';
 export { USER_POOL_ID_MAX_LENGTH, USER_POOL_ID_PATTERN, poolNameOf } from './pool.js';

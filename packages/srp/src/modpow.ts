@@ -21,7 +21,7 @@
  */
 import { SrpError } from './errors.js';
 import { N } from './group.js';
-import { FIXED_BASE_MAX_BITS, SHORT_EXPONENT_BITS, fixedBasePowerOfTwo } from './fixed-base.js';
+import { FIXED_BASE_MAX_BITS, SHORT_EXPONENT_BITS, buildFixedBaseTables, fixedBasePowerOfTwo } from './fixed-base.js';
 import { fromMontgomery, montgomeryMultiply, toMontgomery } from './montgomery.js';
 
 const SLIDING_WINDOW_BITS = 5;
@@ -75,6 +75,39 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
 
 /** 2^e mod N calls with a long exponent that took the shift path; stops at LONG_EXPONENT_SHIFT_CALLS. */
 let longShiftCalls = 0;
+
+/**
+ * Builds every table of fixed powers of 2 now, for a long-lived process (a server, a load generator) that would
+ * rather pay at start-up than during its first logins: about 40 ms and ~630 KB, after which every g^a, g^x and
+ * server g^b is served from a table from its first call.
+ *
+ * Without it, the tables are built lazily so that a process that logs in once (a page, a CLI) pays as little as
+ * possible: an exponent of up to 512 bits (x; a 256-bit a) builds Yao's table on its first use (about the cost of
+ * one such exponentiation, repaid within the login); a 1024-bit exponent (the default a; the server's b) takes the
+ * slower shift path once and builds the long comb on its second use; exponents of up to 256 bits move to the short
+ * comb after 16 uses. So the cost of a call depends on what ran before it in the process; this makes it not.
+ *
+ * @example
+ * ```ts
+ * import { precomputeFixedBase } from '@cognito-kit/srp';
+ * precomputeFixedBase(); // at start-up, before serving logins
+ * ```
+ */
+export function precomputeFixedBase(): void {
+  buildFixedBaseTables();
+  longShiftCalls = LONG_EXPONENT_SHIFT_CALLS;
+  precomputed = true;
+}
+
+let precomputed = false;
+
+/**
+ * Whether {@link precomputeFixedBase} has run in this copy of the package: an engine whose cold path is faster than
+ * building a table (OpenSSL's) uses the tables only then.
+ */
+export function isFixedBasePrecomputed(): boolean {
+  return precomputed;
+}
 
 /**
  * 2^e mod m: squarings under `multiply`, and after each window of bits a shift by the window's value, reduced

@@ -78,11 +78,11 @@ export function answerChallenge<Head extends { USERNAME: string }>(
   assertValidB(B);
   const secretBlock = decodeSecretBlock(SECRET_BLOCK);
   const TIMESTAMP = formatTimestamp(input.now ?? new Date());
-  const { a, A } = claimSessionSecrets(session);
+  const { a, A, engine } = claimSessionSecrets(session);
 
   const u = computeU(A, B);
   const x = computeX(salt, hashIdentity(identity.prefix, identity.userId, identity.password));
-  const key = deriveKey(computeS({ a, B, x, u }), u);
+  const key = deriveKey(computeS({ a, B, x, u, engine }), u);
   const PASSWORD_CLAIM_SIGNATURE = signPasswordClaim(key, { prefix: identity.prefix, userId: identity.userId, secretBlock, timestamp: TIMESTAMP });
   key.fill(0);
   const answer: Head & SignedClaim = { ...head, PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP };

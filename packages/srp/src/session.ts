@@ -10,7 +10,8 @@
 import { SrpError, assertObject, describeType } from './errors.js';
 import { bytesToBigint } from './encoding.js';
 import { drawRandomBytes, type RandomSource } from './random.js';
-import { computeA } from './steps.js';
+import { g } from './group.js';
+import { engineOf, type SrpEngine } from './engine.js';
 
 /** Bytes of `a` that Cognito clients draw: 1024 bits, read big-endian unsigned (no reduction mod N is needed). */
 export const PRIVATE_VALUE_BYTES = 128;
@@ -32,6 +33,11 @@ export type PrivateValueBits = 1024 | 256;
 export interface SrpSessionOptions extends RandomSource {
   /** Bits of the private value `a`: 1024 (default, as the reference clients) or 256 (short exponent). */
   privateValueBits?: PrivateValueBits;
+  /**
+   * Where the session's exponentiations run (A now, S when it answers): this package's pure one by default, or
+   * `createNodeCryptoEngine()` of `@cognito-kit/srp/node-crypto`. Nothing sent changes.
+   */
+  engine?: SrpEngine;
 }
 
 /**
@@ -45,6 +51,7 @@ export interface SrpSession {
 interface SessionSecrets {
   readonly a: bigint;
   readonly A: bigint;
+  readonly engine: SrpEngine;
   /** Set when the session has answered a challenge: an ephemeral `a` must never answer two. */
   used: boolean;
 }
@@ -72,10 +79,12 @@ class Session implements SrpSession {
   }
 }
 
-function sessionFromPrivateValue(a: bigint): SrpSession {
-  const A = computeA(a);
+function sessionFromPrivateValue(a: bigint, options: { engine?: SrpEngine } | undefined): SrpSession {
+  const engine = engineOf(options);
+  // A = g^a (computeA's checks hold already: a is a positive bigint)
+  const A = engine.powModN(g, a);
   const session = new Session(A.toString(16));
-  secrets.set(session, { a, A, used: false });
+  secrets.set(session, { a, A, engine, used: false });
   return session;
 }
 
@@ -83,10 +92,12 @@ function sessionFromPrivateValue(a: bigint): SrpSession {
  * Starts an SRP login: draws the private value `a` (128 random bytes by default, as the reference clients do; 32
  * with `privateValueBits: 256`) and computes A = g^a mod N. A session answers one challenge.
  *
- * @param options - `randomBytes` to inject randomness (Web Crypto by default); `privateValueBits` (1024 or 256)
+ * @param options - `randomBytes` to inject randomness (Web Crypto by default); `privateValueBits` (1024 or 256);
+ *   `engine` for the exponentiations
  * @returns a session whose `srpA` goes into AuthParameters.SRP_A
  * @throws {SrpError} `RANDOM_UNAVAILABLE` without Web Crypto or a source; `INVALID_RANDOM_BYTES` when the source
- *   returns a wrong length or only zero bytes; `INVALID_ARGUMENT` for another `privateValueBits`
+ *   returns a wrong length or only zero bytes; `INVALID_ARGUMENT` for another `privateValueBits` or an engine
+ *   without `powModN`
  * @example
  * ```ts
  * import { createSrpSession } from '@cognito-kit/srp';
@@ -102,7 +113,7 @@ export function createSrpSession(options?: SrpSessionOptions): SrpSession {
   if (a === 0n) {
     throw new SrpError('INVALID_RANDOM_BYTES', 'the random source returned only zero bytes', 'randomBytes');
   }
-  return sessionFromPrivateValue(a);
+  return sessionFromPrivateValue(a, options);
 }
 
 function privateValueBytes(bits: unknown): number {
@@ -146,10 +157,10 @@ export function assertUnusedSession(session: SrpSession): SessionSecrets {
  *
  * @throws {SrpError} as {@link assertUnusedSession}
  */
-export function claimSessionSecrets(session: SrpSession): { a: bigint; A: bigint } {
+export function claimSessionSecrets(session: SrpSession): { a: bigint; A: bigint; engine: SrpEngine } {
   const found = assertUnusedSession(session);
   found.used = true;
-  return { a: found.a, A: found.A };
+  return found;
 }
 
 /** The secrets of a session made by this package (internal). */
@@ -188,18 +199,20 @@ export function exportSrpSession(session: SrpSession): string {
 const EXPORTED = /^cognito-kit\.srp-session\.v1\.([0-9a-f]{256})$/;
 
 /**
- * Restores a session written by {@link exportSrpSession} (A is recomputed from `a`, not trusted).
+ * Restores a session written by {@link exportSrpSession} (A is recomputed from `a`, not trusted). An engine is not
+ * exported with it: name it again in `options`.
  *
- * @throws {SrpError} `INVALID_SESSION` when the text is not an exported session
+ * @throws {SrpError} `INVALID_SESSION` when the text is not an exported session; `INVALID_ARGUMENT` for an engine
+ *   without `powModN`
  * @example
  * ```ts
  * import { importSrpSession } from '@cognito-kit/srp';
  * const session = importSrpSession(exported);
  * ```
  */
-export function importSrpSession(exported: string): SrpSession {
+export function importSrpSession(exported: string, options?: { engine?: SrpEngine }): SrpSession {
   const match = typeof exported === 'string' ? EXPORTED.exec(exported) : null;
   const a = match === null ? 0n : BigInt('0x' + match[1]!);
   if (a === 0n) throw new SrpError('INVALID_SESSION', 'not an exported SRP session', 'session');
-  return sessionFromPrivateValue(a);
+  return sessionFromPrivateValue(a, options);
 }

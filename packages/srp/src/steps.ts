@@ -18,7 +18,7 @@
 import { SrpError, assertObject, assertString } from './errors.js';
 import { N, g, k } from './group.js';
 import { base64ToBytes, bytesToBase64, bytesToBigint, concatBytes, isBytes, utf8 } from './encoding.js';
-import { modPow } from './modpow.js';
+import { engineOf, type SrpEngine } from './engine.js';
 import { hmacSha256, sha256 } from './sha256.js';
 import { padBytes } from './pad.js';
 
@@ -43,17 +43,18 @@ function assertBigint(value: unknown, field: string): asserts value is bigint {
  * A = g^a mod N, the client's public value (SRP_A is its minimal lower-case hex, `A.toString(16)`).
  *
  * @param a - the client's private value, 1 ≤ a (Cognito clients draw 128 random bytes)
- * @throws {SrpError} `INVALID_ARGUMENT` unless `a` is a positive bigint
+ * @param options - `engine`: where the exponentiation runs (this package's pure one by default)
+ * @throws {SrpError} `INVALID_ARGUMENT` unless `a` is a positive bigint, or for an engine without `powModN`
  * @example
  * ```ts
  * import { computeA } from '@cognito-kit/srp';
  * const SRP_A = computeA(a).toString(16);
  * ```
  */
-export function computeA(a: bigint): bigint {
+export function computeA(a: bigint, options?: { engine?: SrpEngine }): bigint {
   assertBigint(a, 'a');
   if (a <= 0n) throw new SrpError('INVALID_ARGUMENT', 'a must be positive', 'a');
-  return modPow(g, a, N);
+  return engineOf(options).powModN(g, a);
 }
 
 /**
@@ -116,7 +117,8 @@ export function computeX(salt: bigint, identityHash: Uint8Array): bigint {
 }
 
 /**
- * The verifier v = g^x mod N that Cognito stores for a user (and ConfirmDevice stores for a device).
+ * The verifier v = g^x mod N that Cognito stores for a user (and ConfirmDevice stores for a device), on
+ * `options.engine` when given.
  *
  * @example
  * ```ts
@@ -124,9 +126,9 @@ export function computeX(salt: bigint, identityHash: Uint8Array): bigint {
  * const v = computeVerifier(x);
  * ```
  */
-export function computeVerifier(x: bigint): bigint {
+export function computeVerifier(x: bigint, options?: { engine?: SrpEngine }): bigint {
   assertBigint(x, 'x');
-  return modPow(g, x, N);
+  return engineOf(options).powModN(g, x);
 }
 
 /**
@@ -145,16 +147,18 @@ export function assertValidB(B: bigint): void {
 }
 
 /**
- * The client's premaster secret S = (B - k·g^x)^(a + u·x) mod N, with the negative base reduced mod N.
+ * The client's premaster secret S = (B - k·g^x)^(a + u·x) mod N, with the negative base reduced mod N. Both
+ * exponentiations run on `input.engine` when given (this package's pure one by default).
  *
- * @throws {SrpError} `INVALID_SRP_B` when B mod N is 0; `INVALID_ARGUMENT` for non-bigints or a ≤ 0
+ * @throws {SrpError} `INVALID_SRP_B` when B mod N is 0; `INVALID_ARGUMENT` for non-bigints, a ≤ 0 or an engine
+ *   without `powModN`
  * @example
  * ```ts
  * import { computeS } from '@cognito-kit/srp';
  * const S = computeS({ a, B, x, u });
  * ```
  */
-export function computeS(input: { a: bigint; B: bigint; x: bigint; u: bigint }): bigint {
+export function computeS(input: { a: bigint; B: bigint; x: bigint; u: bigint; engine?: SrpEngine }): bigint {
   assertObject(input, 'input');
   const { a, B, x, u } = input;
   assertBigint(a, 'a');
@@ -162,8 +166,9 @@ export function computeS(input: { a: bigint; B: bigint; x: bigint; u: bigint }):
   assertBigint(u, 'u');
   assertValidB(B);
   if (a <= 0n) throw new SrpError('INVALID_ARGUMENT', 'a must be positive', 'a');
-  const base = (B - k * modPow(g, x, N)) % N;
-  return modPow(base, a + u * x, N);
+  const engine = engineOf(input);
+  const base = (B - k * engine.powModN(g, x)) % N;
+  return engine.powModN(base, a + u * x);
 }
 
 /**

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+/** The one module that may use Node's built-ins: the node:crypto engine, its own entry point. */
+const NATIVE_ENGINE = 'node-crypto.ts';
 const sources = (readdirSync(srcDir, { recursive: true }) as string[])
-  .filter((name) => name.endsWith('.ts'))
+  .filter((name) => name.endsWith('.ts') && name !== NATIVE_ENGINE)
   .map((name) => ({ name, text: readFileSync(join(srcDir, name), 'utf8') }));
 
 const code = (text: string) =>
@@ -30,6 +32,11 @@ describe('library sources', () => {
     for (const [, specifier] of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)) {
       expect(specifier!.startsWith('.') || specifier!.startsWith('@noble/hashes/')).toBe(true);
     }
+  });
+
+  it('import node-crypto.ts nowhere: only its own entry point reaches it', () => {
+    expect(readdirSync(srcDir)).toContain(NATIVE_ENGINE);
+    for (const { name, text } of sources) expect(text, name).not.toMatch(/from\s+'\.{1,2}\/(?:\.\.\/)*node-crypto\.js'/);
   });
 
   it('have package metadata for an ESM, side-effect-free package with one runtime dependency', () => {

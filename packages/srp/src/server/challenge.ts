@@ -7,7 +7,7 @@
 import { SrpError } from '../errors.js';
 import { N, g, k } from '../group.js';
 import { bytesToBase64, bytesToBigint, parseUnsignedHex, utf8 } from '../encoding.js';
-import { modPow } from '../modpow.js';
+import type { SrpEngine } from '../engine.js';
 import { drawRandomBytes, type RandomSource } from '../random.js';
 import { secretHash } from '../secret-hash.js';
 import { computeU, deriveKey, signPasswordClaim } from '../steps.js';
@@ -75,20 +75,22 @@ export function issueChallenge(input: {
   deviceKey: string | undefined;
   parameters: (values: { SALT: string; SRP_B: string; SECRET_BLOCK: string }) => Record<string, string>;
   random: RandomSource | undefined;
+  engine: SrpEngine;
 }): ServerChallenge {
   assertMaxLength(input.srpA, MAX_SRP_PUBLIC_VALUE_DIGITS, 'SRP_A', 'digits');
   const A = parseUnsignedHex(input.srpA, 'SRP_A');
   if (A % N === 0n) throw new SrpError('INVALID_SRP_A', 'SRP_A is 0 mod N', 'SRP_A');
-  const v = input.verifier;
+  const v = input.verifier % N;
+  const { engine } = input;
   let b: bigint;
   let B: bigint;
   do {
     b = bytesToBigint(drawRandomBytes(input.random, SERVER_PRIVATE_BYTES));
-    B = (k * v + modPow(g, b, N)) % N;
+    B = (k * v + engine.powModN(g, b)) % N;
   } while (b === 0n || B === 0n);
   const u = computeU(A, B);
   // S = (A · v^u)^b mod N: the client's S, computed without the password.
-  const S = modPow((A * modPow(v, u, N)) % N, b, N);
+  const S = engine.powModN((A * engine.powModN(v, u)) % N, b);
   const SECRET_BLOCK = bytesToBase64(drawRandomBytes(input.random, SECRET_BLOCK_BYTES));
   const challenge: ServerChallenge = Object.freeze({
     challengeName: input.challengeName,

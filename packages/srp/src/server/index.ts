@@ -30,8 +30,16 @@ import { poolNameOf } from '../pool.js';
 import { drawRandomBytes, type RandomSource } from '../random.js';
 import { computeVerifier, computeX, hashIdentity } from '../steps.js';
 import { checkClaim, issueChallenge, type ServerChallenge, type VerifyOptions } from './challenge.js';
+import { engineOf, type SrpEngine } from '../engine.js';
 
 export { DEFAULT_MAX_SKEW_MS, type ServerChallenge, type VerifyOptions } from './challenge.js';
+export type { SrpEngine } from '../engine.js';
+
+/** Options of the challenge makers: `randomBytes` for b and SECRET_BLOCK, `engine` for the exponentiations. */
+export interface ChallengeOptions extends RandomSource {
+  /** Where g^b, v^u and S are computed: this package's pure `modPow` by default. Nothing sent changes. */
+  engine?: SrpEngine;
+}
 
 /** Bytes of the salt {@link createUserVerifier} draws, as Cognito's SALT values have. */
 const USER_SALT_BYTES = 16;
@@ -39,7 +47,7 @@ const USER_SALT_BYTES = 16;
 /**
  * Creates what Cognito stores for a user: a random salt and the verifier v = g^x mod N.
  *
- * @param input - the pool, USER_ID_FOR_SRP and password; `randomBytes` draws the 16 salt bytes
+ * @param input - the pool, USER_ID_FOR_SRP and password; `randomBytes` draws the 16 salt bytes; `engine` computes g^x
  * @returns hex strings; the salt is the 16 bytes as 32 digits (it may start with `0`)
  * @throws {SrpError} `INVALID_USER_POOL_ID`, `INVALID_ARGUMENT`, `RANDOM_UNAVAILABLE`, `INVALID_RANDOM_BYTES`
  * @example
@@ -49,7 +57,7 @@ const USER_SALT_BYTES = 16;
  * ```
  */
 export function createUserVerifier(
-  input: { userPoolId: string; userIdForSrp: string; password: string } & RandomSource,
+  input: { userPoolId: string; userIdForSrp: string; password: string; engine?: SrpEngine } & RandomSource,
 ): { salt: string; verifier: string } {
   assertObject(input, 'input');
   const poolName = poolNameOf(input.userPoolId);
@@ -57,7 +65,7 @@ export function createUserVerifier(
   assertString(input.password, 'password');
   const salt = drawRandomBytes(input, USER_SALT_BYTES);
   const x = computeX(bytesToBigint(salt), hashIdentity(poolName, input.userIdForSrp, input.password));
-  return { salt: bytesToHex(salt), verifier: computeVerifier(x).toString(16) };
+  return { salt: bytesToHex(salt), verifier: computeVerifier(x, input).toString(16) };
 }
 
 /**
@@ -66,6 +74,7 @@ export function createUserVerifier(
  *
  * @param user - the stored user, with `salt` and `verifier` from {@link createUserVerifier}
  * @param srpA - the client's SRP_A
+ * @param options - `randomBytes` for b and SECRET_BLOCK; `engine` for g^b, v^u and S
  * @throws {SrpError} `INVALID_HEX` (SRP_A, salt, verifier), `INVALID_SRP_A` when A mod N is 0,
  *   `INVALID_USER_POOL_ID`, `RANDOM_UNAVAILABLE`
  * @example
@@ -78,7 +87,7 @@ export function createUserVerifier(
 export function createServerChallenge(
   user: { userPoolId: string; userIdForSrp: string; username?: string; salt: string; verifier: string },
   srpA: string,
-  options?: RandomSource,
+  options?: ChallengeOptions,
 ): ServerChallenge {
   assertObject(user, 'user');
   if (options !== undefined) assertObject(options, 'options');
@@ -98,6 +107,7 @@ export function createServerChallenge(
     deviceKey: undefined,
     parameters: (values) => ({ ...values, USER_ID_FOR_SRP: user.userIdForSrp, USERNAME: username }),
     random: options,
+    engine: engineOf(options),
   });
 }
 
@@ -140,7 +150,7 @@ export interface StoredDevice {
  * const challenge = createDeviceServerChallenge(storedDevice, ChallengeResponses.SRP_A);
  * ```
  */
-export function createDeviceServerChallenge(device: StoredDevice, srpA: string, options?: RandomSource): ServerChallenge {
+export function createDeviceServerChallenge(device: StoredDevice, srpA: string, options?: ChallengeOptions): ServerChallenge {
   assertObject(device, 'device');
   if (options !== undefined) assertObject(options, 'options');
   assertString(device.deviceGroupKey, 'deviceGroupKey', true);
@@ -166,6 +176,7 @@ export function createDeviceServerChallenge(device: StoredDevice, srpA: string, 
     deviceKey: device.deviceKey,
     parameters: (values) => ({ ...values, DEVICE_KEY: device.deviceKey, USERNAME: device.username }),
     random: options,
+    engine: engineOf(options),
   });
 }
 

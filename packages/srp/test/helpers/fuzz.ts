@@ -33,6 +33,7 @@ export const SRP_ERROR_CODES: readonly SrpErrorCode[] = [
   'RANDOM_UNAVAILABLE',
   'INVALID_RANDOM_BYTES',
   'INPUT_TOO_LARGE',
+  'ENGINE_UNAVAILABLE',
 ];
 
 const MB = 1024 * 1024;

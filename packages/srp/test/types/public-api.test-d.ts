@@ -20,6 +20,7 @@ import {
   type PasswordVerifierResponses,
   type PrivateValueBits,
   type SrpErrorCode,
+  type SrpEngine,
   type SrpSession,
   type SrpSessionOptions,
 } from '../../src/index.js';
@@ -78,7 +79,12 @@ expectTypeOf(secretHash).toEqualTypeOf<(username: string, clientId: string, clie
 expectTypeOf(secretHasher('c', 's')).toEqualTypeOf<(username: string) => string>();
 
 // Steps work on bigint.
-expectTypeOf(computeA).toEqualTypeOf<(a: bigint) => bigint>();
+expectTypeOf(computeA).toEqualTypeOf<(a: bigint, options?: { engine?: SrpEngine }) => bigint>();
+// An engine is anything with powModN over bigints.
+expectTypeOf(createSrpSession).parameter(0).toEqualTypeOf<SrpSessionOptions | undefined>();
+expectTypeOf<SrpSessionOptions['engine']>().toEqualTypeOf<SrpEngine | undefined>();
+// @ts-expect-error powModN works on bigints
+createSrpSession({ engine: { powModN: (base: number) => base } });
 // @ts-expect-error a number is not a bigint
 computeA(5);
 
