@@ -270,7 +270,7 @@ export async function runChromium({ bundles, quick = false, coldSamples, log = c
     // thread's, minus that of a no-op call.
     const kit = bundles.find((b) => b.group === 'kit' && b.ok);
     if (kit) {
-      const ids = ['kit-1024/start', 'kit-1024/login', 'kit-256/start', 'kit-256/login'];
+      const ids = ['kit-1024/start', 'kit-1024/login', 'kit-256/start', 'kit-256/login', 'kit-pre1024/start', 'kit-pre1024/login'];
       const samples = new Map(ids.map((id) => [id, []]));
       for (let round = 0; round < (coldSamples ?? opts.coldSamples); round++) {
         for (const id of round % 2 ? [...ids].reverse() : ids) {

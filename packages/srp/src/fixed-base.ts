@@ -146,3 +146,19 @@ export function buildFixedBaseTables(): void {
   longComb('1');
   shortCalls = SHORT_COMB_AFTER_CALLS;
 }
+
+/**
+ * 2^e mod N by Yao's method alone, for `bits` (e in binary, no leading zeros) of any length the powers cover or
+ * will grow to: the path of `@cognito-kit/srp/precomputed`, whose shipped powers cover 1,024 bits.
+ */
+export function yaoPowerOfTwo(bits: string): bigint {
+  return fromMontgomery(yao(bits));
+}
+
+/**
+ * Installs shipped powers (entry i = 2^(2^(YAO_WINDOW_BITS·i)) mod N, in Montgomery form) unless the process has grown
+ * as many already: the values are the same either way.
+ */
+export function preloadYaoPowers(shipped: readonly bigint[]): void {
+  if (shipped.length > powers.length) powers.splice(0, powers.length, ...shipped);
+}
