@@ -92,6 +92,9 @@ for (const platform of ['browser', 'neutral']) {
   rows.push({ platform, client, whole, server });
   console.log(`  ${platform.padEnd(8)} SRP client path ${kib(client.min)} min, ${kib(client.gzip)} gz | + whole request builder ${kib(whole.gzip)} gz (+${kib(whole.gzip - client.gzip)}) | server half alone ${kib(server.gzip)} gz`);
   console.log(`           ${parts.join(' | ')}`);
+  // The opt-in engine that ships the powers of g: what a Worker pays in bytes for a cheaper cold login (printed).
+  const precomputed = await measure(`${CLIENT}\nexport { precomputedEngine } from '@cognito-kit/srp/precomputed';`, platform);
+  console.log(`           + @cognito-kit/srp/precomputed (the shipped powers of g) +${kib(precomputed.min - client.min)} min, +${kib(precomputed.gzip - client.gzip)} gz`);
   const fromDist = client.inputs.filter((i) => i.includes('dist/')).length > 0 && !client.inputs.some((i) => /[\\/]src[\\/].*\.ts$/.test(i));
   const noble = client.inputs.some((i) => i.includes('@noble/hashes') || i.includes('@noble+hashes'));
   check(`${platform}: bundled from the built package (dist via the exports map) with @noble/hashes`, fromDist && noble, fromDist && noble ? '' : client.inputs.join(', '));

@@ -2,7 +2,7 @@
  * `@cognito-kit/srp/precomputed`: an {@link SrpEngine} that ships the table of powers of g, so that the first login
  * of a cold isolate (a Cloudflare Worker's first request) builds nothing: g^a and g^x come from 205 precomputed
  * powers by Yao's method (about 236 and 80 multiplications), S from this package's `modPow` as usual. It costs its
- * bytes (about 154 KiB minified, 80 KiB gzipped: the powers do not compress), so it is its own entry point, never
+ * bytes (about 154 KiB minified, 85 KiB gzipped: the powers do not compress), so it is its own entry point, never
  * reached from `@cognito-kit/srp`.
  *
  * Choose it where the CPU of a first request counts (Workers' 10 ms on the free plan: see the runtime benchmarks);
