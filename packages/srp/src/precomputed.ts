@@ -18,15 +18,13 @@
  * @module
  */
 import type { SrpEngine } from './engine.js';
-import { FIXED_BASE_MAX_BITS, preloadYaoPowers, yaoPowerOfTwo } from './fixed-base.js';
+import { isFixedBaseExponent, residueModN } from './engine-helpers.js';
+import { preloadYaoPowers, yaoPowerOfTwo } from './fixed-base.js';
 import { YAO_POWERS_DIGITS, YAO_POWERS_ENTRIES, YAO_POWERS_HEX } from './fixed-base-table.js';
 import { N, g } from './group.js';
 import { modPow } from './modpow.js';
 
 export type { SrpEngine } from './engine.js';
-
-/** Exponents below 2^this are served by the shipped powers. */
-const SHIPPED_BITS = BigInt(FIXED_BASE_MAX_BITS);
 
 let loaded = false;
 
@@ -54,9 +52,8 @@ function load(): void {
  */
 export const precomputedEngine: SrpEngine = Object.freeze({
   powModN(base: bigint, exponent: bigint): bigint {
-    let reduced = base % N;
-    if (reduced < 0n) reduced += N;
-    if (reduced !== g || exponent <= 0n || exponent >> SHIPPED_BITS !== 0n) return modPow(reduced, exponent, N);
+    const reduced = residueModN(base);
+    if (reduced !== g || !isFixedBaseExponent(exponent)) return modPow(reduced, exponent, N);
     if (!loaded) load();
     return yaoPowerOfTwo(exponent.toString(2));
   },
