@@ -21,6 +21,7 @@ export { SrpError, type SrpErrorCode } from './errors.js';
 export { N, g, k } from './group.js';
 export { padHex } from './pad.js';
 export { modPow, precomputeFixedBase } from './modpow.js';
+export { warmUp } from './warm-up.js';
 export type { SrpEngine } from './engine.js';
 export { formatTimestamp, isValidDate, parseTimestamp } from './timestamp.js';
 export { secretHash, secretHasher } from './secret-hash.js';

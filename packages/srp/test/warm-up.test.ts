@@ -1,0 +1,44 @@
+// warmUp(): the global-scope warm-up for Workers. It must draw nothing at random (Workers forbid that in the global
+// scope), leave the tables built, and change no value a login sends. Portable: runs in every runtime of the suite
+// (where other files may have built the tables before; in Node each file has its own module state, so there a
+// warmUp that skipped the tables fails the first test).
+import { describe, expect, it, vi } from 'vitest';
+import { createSrpSession, respondToPasswordVerifier, warmUp } from '../src/index.js';
+import { isFixedBasePrecomputed } from '../src/modpow.js';
+import { hexBytes, loadVectors, scriptedRandom } from './helpers/vectors.js';
+
+const str = (value: unknown) => value as string;
+
+describe('warmUp', () => {
+  it('draws no random values and leaves the fixed-base tables built', () => {
+    const random = vi.spyOn(globalThis.crypto, 'getRandomValues');
+    try {
+      expect(warmUp()).toBeUndefined();
+      expect(isFixedBasePrecomputed()).toBe(true);
+      expect(random).not.toHaveBeenCalled();
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('changes no value sent: edge srp vectors after it gives its SRP_A and signature', () => {
+    warmUp();
+    // every 8th edge vector (leading zero bytes, high bits, short u, Unicode): all 136 take seconds in a slow runtime,
+    // and vectors.test.ts runs them all
+    const srp = loadVectors().filter((v) => v.kind === 'srp' && v.tags.includes('edge')).filter((_, i) => i % 8 === 0);
+    expect(srp.length).toBeGreaterThan(10);
+    for (const v of srp) {
+      const i = v.input;
+      const session = createSrpSession({ randomBytes: scriptedRandom(hexBytes(str(i.smallA).padStart(256, '0'))) });
+      expect(session.srpA).toBe(v.expected.A);
+      const answer = respondToPasswordVerifier(session, {
+        userPoolId: str(i.poolId),
+        password: str(i.password),
+        challengeParameters: { USERNAME: str(i.username), USER_ID_FOR_SRP: str(i.userIdForSrp), SALT: str(i.salt), SRP_B: str(i.B), SECRET_BLOCK: str(i.secretBlock) },
+        now: new Date(Number(i.timestampEpochMs)),
+      });
+      expect(answer.PASSWORD_CLAIM_SIGNATURE).toBe(v.expected.signature);
+      expect(answer.TIMESTAMP).toBe(i.timestamp);
+    }
+  });
+});
