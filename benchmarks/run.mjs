@@ -1,18 +1,21 @@
 // @cognito-kit/srp side by side with every other JavaScript Cognito SRP client and with OpenSSL (node:crypto), on
 // one fixed input (one srp vector of test-vectors/public/vectors-public.json). Results are recorded, never asserted.
-// Run: `pnpm bench` at the repository root, or `node run.mjs [--quick] [--no-write] [--allow-mismatch]` here.
+// Run: `pnpm bench` at the repository root, or `node run.mjs [--quick] [--no-write] [--allow-mismatch] [--node-only]` here.
 //
 // 1. bundles each implementation into its own module (lib/bundle.mjs), checks that each computes the same SRP_A,
 //    signature, device verifier and SECRET_HASH as the vector (a disagreement is reported; the row is then left out
 //    of the timing unless --allow-mismatch), and runs amazon-cognito-passwordless-auth over every srp vector;
 // 2. times every table with mitata's `measure`, in rounds, the order reversed every other round (lib/measure.mjs);
 // 3. measures the rest of the login path, allocation per login and cognito-kit's fixed-base table (child processes);
+//    then, unless --node-only, the engines in Bun, Deno and workerd (engines.mjs) and the cold workerd login
+//    (runtimes/, the kit and kit-warm groups), for the targets of issue 13;
 // 4. prints the tables and writes RESULTS.md (above its "## Bundle size" section), results.json and chart.svg.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { bundlePeers } from './lib/bundle.mjs';
+import { firstLogins } from './lib/cold.mjs';
 import { renderChart } from './lib/chart.mjs';
 import { cpuClock, cpuModel, formatTime, markdownTable, median, pairedRatio, perRoundRatio, timeGroup } from './lib/measure.mjs';
 import { BENCH_DIR, REPO_DIR } from './lib/vector.mjs';
@@ -21,6 +24,7 @@ const args = process.argv.slice(2).filter((a) => a !== '--');
 const quick = args.includes('--quick');
 const write = !args.includes('--no-write');
 const allowMismatch = args.includes('--allow-mismatch');
+const nodeOnly = args.includes('--node-only');
 const timing = quick ? { rounds: 2, minCpuMs: 30, minSamples: 2 } : { rounds: 7, minCpuMs: 80, minSamples: 2 };
 const PAIRS = quick ? 10 : 150;
 // --clock cpu: time with the process's CPU time instead of the wall clock (steadier when other jobs share the cores)
@@ -61,6 +65,8 @@ const { input, expected, secret } = V;
 const kitMod = M['cognito-kit'];
 const { kit } = kitMod;
 const [kit1024, kit256] = kitMod.adapters;
+const [kitNative] = M['cognito-kit-node-crypto'].adapters;
+const [kitNativePrecomputed] = M['cognito-kit-node-crypto-precomputed'].adapters;
 const [openssl1024, openssl256] = M.openssl.adapters;
 const identityJs = M['identity-js'].adapters[0];
 const srpHelper = M['cognito-srp-helper'].adapters[0];
@@ -71,6 +77,8 @@ const passwordless = M.passwordless.adapters[0];
 const implementations = [
   { adapter: openssl1024, reference: true },
   { adapter: kit1024, kit: true },
+  { adapter: kitNative },
+  { adapter: kitNativePrecomputed },
   { adapter: kit256, checkedAgainst: openssl256 },
   { adapter: openssl256, checkedAgainst: kit256 },
   { adapter: identityJs },
@@ -379,6 +387,40 @@ const tableSummary =
   `build ≈ ${table.xCombBuildMs.toFixed(2)} ms, retaining ${(table.xCombBytes / 1024).toFixed(1)} KiB`;
 log(`Fixed-base tables (fresh processes, medians of ${table.processes}): ${tableSummary}\n`);
 
+// ---- 3d. first login of a fresh process: the pure path, the node-crypto engine, OpenSSL (as in cold-start.mjs) ----
+const FIRST_LOGIN_RUNS = quick ? 3 : 11;
+const firstLoginRows = [kit1024, kitNative, openssl1024].map((adapter) => ({
+  name: adapter.name,
+  file: Object.entries(files).find(([name]) => M[name].adapters?.includes(adapter))[1],
+}));
+const firstLoginSamples = firstLogins(firstLoginRows, FIRST_LOGIN_RUNS);
+const firstLoginMs = Object.fromEntries([...firstLoginSamples].map(([name, s]) => [name, median([...s.first].sort((p, q) => p - q))]));
+log(
+  `First login of a fresh process (median of ${FIRST_LOGIN_RUNS}): ` +
+    Object.entries(firstLoginMs).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms (${(ms / firstLoginMs[openssl1024.name]).toFixed(2)}× OpenSSL)`).join(', ') +
+    '\n',
+);
+
+// ---- 3e. the other runtimes, for the targets of issue 13: engines.mjs (Node, Bun, Deno, workerd) and workerd cold ---
+let enginesByRuntime;
+let workerdSummary;
+let workerdRunDate;
+if (!nodeOnly) {
+  log('Engines by runtime (engines.mjs) …');
+  const engines = spawnSync(process.execPath, [join(BENCH_DIR, 'engines.mjs'), '--print-json', ...(quick ? ['--quick'] : []), ...(write ? [] : ['--no-write'])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (engines.status === 0) enginesByRuntime = JSON.parse(engines.stdout.trim().split('\n').pop());
+  else log(`⚠ engines.mjs failed (status ${engines.status}): its rows are left out`);
+  log('workerd, cognito-kit cold and warm (runtimes/run.mjs, groups kit and kit-warm, not written) …');
+  const { runRuntimeBenchmarks } = await import('./runtimes/run.mjs');
+  const runtimeResults = await runRuntimeBenchmarks({ quick, runtimes: ['workerd'], groups: ['kit', 'kit-warm'], coldSamples: 5, write: false, log: () => {} });
+  workerdSummary = runtimeResults.summary?.workerd;
+  workerdRunDate = runtimeResults.date;
+  log(`  workerd: first default login ${workerdSummary?.login1024ColdMs} ms cold, ${workerdSummary?.login1024WarmedUpColdMs} ms after warmUp() (slowest ${workerdSummary?.login1024WarmedUpColdMaxMs} ms)\n`);
+}
+
 // ---- 4. report -----------------------------------------------------------------------------------------------------
 const seconds = (Date.now() - started) / 1000;
 const machine = {
@@ -420,9 +462,67 @@ const targets = [
   },
   { target: 'allocation per login measured', value: kitAlloc?.bytesPerLogin !== undefined ? `${(kitAlloc.bytesPerLogin / 1048576).toFixed(2)} MiB (cognito-kit)` : 'error', met: kitAlloc?.bytesPerLogin !== undefined },
 ];
-const metText = (m) => (m === undefined ? 'not measured here' : m ? 'met' : '**missed**');
+const metText = (m) => (m === null ? '' : m === undefined ? 'not measured here' : m ? 'met' : '**missed**');
 const targetTable = markdownTable(['target (issue 4)', 'this run', ''], targets.map((t) => [t.target, t.value ?? '–', metText(t.met)]));
 log(targetTable + '\n');
+
+// the targets of issue 13 (engines), with the answer ratio of the previous recorded run for "no regression"
+const previousRun = existsSync(join(BENCH_DIR, 'results.json')) ? JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')) : undefined;
+const previousAnswer = previousRun?.groups?.find((g) => g.id === 'answer')?.results?.find((r) => r.name === kit1024.name)?.vsOpenSSL?.perRound;
+const previousSrpA = previousRun?.groups?.find((g) => g.id === 'srpA')?.results?.find((r) => r.name === kit1024.name)?.vsOpenSSL?.perRound;
+const nativeLogin = find('login', kitNative.name);
+const nativePrecomputedLogin = find('login', kitNativePrecomputed.name);
+const firstRatio = firstLoginMs[kitNative.name] / firstLoginMs[openssl1024.name];
+/** One line per runtime from engines.mjs's summary: creation cost and the warm engine rows against the pure login. */
+function enginesText({ runtimes, workerd }) {
+  const ms = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(2)} ms`);
+  const lines = runtimes.map((r) =>
+    r.missing
+      ? `${r.runtime}: not found`
+      : `${r.runtime}: creation ${ms(r.creationMs)}, login ${ms(r.warmMs.engine)} on the engine, ${ms(r.warmMs.engineTables)} with precomputeFixedBase, ${ms(r.warmMs.pure)} pure`,
+  );
+  lines.push(workerd.missing ? 'workerd: not found' : `workerd: not offered (${workerd.engineError?.code}): creating the object costs ${ms(workerd.createCpuMs)} of CPU`);
+  return lines.join('; ');
+}
+const ratioText = (r) => r?.vsReference && `${r.vsReference.perRound.toFixed(2)}× (mins: ${r.vsReference.ofMins.toFixed(2)}×; ${formatTime(r.median)})`;
+const targets13 = [
+  {
+    target: 'node-crypto engine + precomputeFixedBase(): whole login ≤ 1.0× OpenSSL',
+    value: ratioText(nativePrecomputedLogin),
+    met: nativePrecomputedLogin?.vsReference && nativePrecomputedLogin.vsReference.perRound <= 1.0,
+  },
+  { target: 'node-crypto engine alone: whole login (for comparison)', value: ratioText(nativeLogin), met: null },
+  {
+    target: 'node-crypto engine: first login of a fresh process ≤ 2× OpenSSL',
+    value: `${firstRatio.toFixed(2)}× (${firstLoginMs[kitNative.name].toFixed(1)} ms vs ${firstLoginMs[openssl1024.name].toFixed(1)} ms; pure path ${firstLoginMs[kit1024.name].toFixed(1)} ms; medians of ${FIRST_LOGIN_RUNS} processes)`,
+    met: firstRatio <= 2,
+  },
+  {
+    target: 'pure path: SRP_A ≤ 1.0× OpenSSL',
+    value: kitA?.vsReference && `${kitA.vsReference.perRound.toFixed(2)}×${previousSrpA ? ` (previous recorded run: ${previousSrpA.toFixed(2)}×)` : ''}`,
+    met: kitA?.vsReference && kitA.vsReference.perRound <= 1.0,
+  },
+  {
+    target: 'pure path: answer no slower than before (× OpenSSL, vs the previous recorded run)',
+    value: kitAnswer?.vsReference && `${kitAnswer.vsReference.perRound.toFixed(2)}×${previousAnswer ? ` (previous: ${previousAnswer.toFixed(2)}×)` : ''}`,
+    // 5 % of slack: ratios drift that much between runs on the shared machine
+    met: previousAnswer && kitAnswer?.vsReference ? kitAnswer.vsReference.perRound <= previousAnswer * 1.05 : undefined,
+  },
+  {
+    target: 'workerd, no nodejs_compat: first default login of a fresh isolate < 10 ms CPU (median and slowest of 5)',
+    value: workerdSummary
+      ? `with warmUp() in the global scope: ${workerdSummary.login1024WarmedUpColdMs} ms, slowest ${workerdSummary.login1024WarmedUpColdMaxMs} ms (start-up +${workerdSummary.warmUpStartupMs} ms); without: ${workerdSummary.login1024ColdMs} ms; precomputed engine: ${workerdSummary.login1024PrecomputedColdMs} ms (CPU of the isolate thread, medians of 5 fresh processes)`
+      : 'not run (--node-only)',
+    met: workerdSummary?.login1024WarmedUpColdMaxMs == null ? undefined : workerdSummary.login1024WarmedUpColdMs < 10 && workerdSummary.login1024WarmedUpColdMaxMs < 10,
+  },
+  {
+    target: 'Bun and Deno rows with the creation cost; workerd says why not',
+    value: enginesByRuntime ? enginesText(enginesByRuntime) : 'not run (--node-only, or engines.mjs failed)',
+    met: enginesByRuntime ? enginesByRuntime.runtimes.every((r) => !r.missing) && !enginesByRuntime.workerd.missing : undefined,
+  },
+];
+const targetTable13 = markdownTable(['target (issue 13)', 'this run', ''], targets13.map((t) => [t.target, t.value ?? '–', metText(t.met)]));
+log(targetTable13 + '\n');
 
 // the main table: one row per implementation, the three per-login operations side by side, and allocation
 const cell = (id, name) => {
@@ -505,6 +605,10 @@ const speed = [
   '',
   targetTable,
   '',
+  '### Targets of issue 13 (engines)',
+  '',
+  targetTable13,
+  '',
   '### Same work: every implementation on the fixed input',
   '',
   checkTable,
@@ -544,6 +648,8 @@ const results = {
   evidence,
   passwordlessSweep: sweep.summary,
   targets: targets.map((t) => ({ target: t.target, value: t.value ?? null, met: t.met ?? null })),
+  targets13: targets13.map((t) => ({ target: t.target, value: t.value ?? null, met: t.met ?? null })),
+  firstLogin: { runs: FIRST_LOGIN_RUNS, medianMs: firstLoginMs },
   groups: groups.map((g) => ({
     id: g.id,
     title: g.title,

@@ -3,6 +3,7 @@
 // (1025-bit exponent, sliding window of 5) built on it. Writes experiments/REDUCTIONS.md.
 //
 // node experiments/reductions.mjs [--quick] [--no-write]
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,20 +136,44 @@ for (const [name, r] of Object.entries(reductions)) {
 for (const x of xs.slice(0, 8)) if (squareTwiceReduceOnce(x) !== kit.modPow(x, 4n, N)) throw new Error('square twice');
 console.log(`every reduction agrees with % and modPow on ${xs.length + edgeResidues.length} residues and a 1025-bit power`);
 
+// ---- allocation per multiplication ------------------------------------------------------------------------------
+// V8 heap bytes one multiplication allocates (its garbage): measured in a child process whose young generation is
+// large enough that no GC runs between the two readings of the used heap size.
+const ALLOC_RUNS = 400;
+if (process.argv.includes('--alloc-child')) {
+  const { getHeapStatistics } = await import('node:v8');
+  const bytes = {};
+  for (const [name, r] of Object.entries(reductions)) {
+    const [mx, my] = [r.into(xs[0]), r.into(xs[1])];
+    for (let i = 0; i < 200; i++) r.multiply(mx, my);
+    globalThis.gc();
+    const before = getHeapStatistics().used_heap_size;
+    for (let i = 0; i < ALLOC_RUNS; i++) r.multiply(mx, my);
+    bytes[name] = (getHeapStatistics().used_heap_size - before) / ALLOC_RUNS;
+  }
+  console.log(JSON.stringify(bytes));
+  process.exit(0);
+}
+const allocChild = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=256', '--max-semi-space-size=256', fileURLToPath(import.meta.url), '--alloc-child'], { encoding: 'utf8' });
+if (allocChild.status !== 0) throw new Error(`allocation child: ${allocChild.stderr}`);
+const allocated = JSON.parse(allocChild.stdout.trim().split('\n').pop());
+console.log('allocated per multiplication:', Object.entries(allocated).map(([name, b]) => `${name} ${Math.round(b)} B`).join('; '));
+
 // ---- timing ---------------------------------------------------------------------------------------------------
 const [x, y] = xs;
 const base = xs[2];
 const e1025 = random(1024) | (1n << 1024n);
 const e513 = random(512) | (1n << 512n);
 const tables = [];
-async function group(title, entries) {
+async function group(title, entries, bytesPerCall) {
   const results = await timeGroup(entries, timing);
   const baseline = results[0];
   console.log(title);
   for (const r of results) console.log(`  ${r.name.padEnd(64)} ${formatTime(r.median).padStart(10)}  ${(r.median / baseline.median).toFixed(2)}×`);
+  const allocation = (name) => (bytesPerCall?.[name] === undefined ? [] : [`${(bytesPerCall[name] / 1024).toFixed(2)} KiB`]);
   tables.push(`## ${title}\n\n` + markdownTable(
-    ['reduction', 'median', 'vs `%`', 'min', 'min vs `%`'],
-    results.map((r) => [r.name, formatTime(r.median), `${(r.median / baseline.median).toFixed(2)}×`, formatTime(r.min), `${(r.min / baseline.min).toFixed(2)}×`]),
+    ['reduction', 'median', 'vs `%`', 'min', 'min vs `%`', ...(bytesPerCall ? ['allocated per call'] : [])],
+    results.map((r) => [r.name, formatTime(r.median), `${(r.median / baseline.median).toFixed(2)}×`, formatTime(r.min), `${(r.min / baseline.min).toFixed(2)}×`, ...(bytesPerCall ? allocation(r.name).concat(allocation(r.name).length ? [] : ['–']) : [])]),
   ));
 }
 
@@ -160,7 +185,7 @@ await group('one modular multiplication of two 3072-bit residues (operands in ea
   { name: 'the product alone (x·y, no reduction)', fn: () => x * y },
   { name: 'x² alone', fn: () => x * x },
   { name: 'square twice, then one `%` (counts as two steps)', fn: () => squareTwiceReduceOnce(x) },
-]);
+], allocated);
 await group('S = base^e, e of 1025 bits (the default 1024-bit a: a + u·x)', Object.entries(reductions).map(([name, r]) => ({ name, fn: () => power(r, base, e1025) })));
 await group('S = base^e, e of 513 bits (privateValueBits: 256)', Object.entries(reductions).map(([name, r]) => ({ name, fn: () => power(r, base, e513) })));
 
@@ -177,7 +202,9 @@ about two multiplications. Barrett and one-step Montgomery replace it by two ful
 half or truncated product), so they tie. Montgomery in chunks multiplies a c-bit m by N per chunk; summed over the
 chunks that is one full product plus 3072·c/2 bit-products for m, so chunks of 768–1536 bits cost less than \`%\`, and
 smaller chunks lose to per-operation overhead. Keeping values in [0, 2N) (R = 2^3074) saves the last comparison
-only. Squaring twice before reducing doubles the operand and loses. Not tried because they cannot win on V8: limbs
+only. Squaring twice before reducing doubles the operand and loses. Allocation (V8 heap bytes per multiplication,
+garbage included; a child process with a 256 MB young generation, so no GC runs while it is read) falls with fewer,
+larger chunks, and \`%\` allocates least; none of the cuts is free: each costs time per multiplication. Not tried because they cannot win on V8: limbs
 in typed arrays (V8's bigint digit loops are C++), WebAssembly (not allowed from bytes on Cloudflare Workers).
 
 ${tables.join('\n\n')}

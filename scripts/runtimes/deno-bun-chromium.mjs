@@ -56,7 +56,7 @@ function onPath(command) {
 }
 
 /** The runtime's binary: the env override, the package's own binary (not a .bin shim, so a kill reaches it), $PATH. */
-function findBinary(runtime) {
+export function findBinary(runtime) {
   const override = process.env[`${runtime.toUpperCase()}_BIN`];
   if (override) return override;
   const dir = packageDir(runtime);

@@ -2,31 +2,15 @@
 // Both rows share this bundle (one copy of the package, one fixed-base table), as they would in an application.
 import * as kit from '@cognito-kit/srp';
 import * as server from '@cognito-kit/srp/server';
-import { challengeParameters, device, fixedBytes, input, shortRandom } from '../vector.mjs';
+import { kitAdapter } from '../kit-adapter.mjs';
+import { challengeParameters, fixedBytes, input, shortRandom } from '../vector.mjs';
 
 export { kit, server };
 
 const answerInput = { userPoolId: input.poolId, password: input.password, challengeParameters, now: input.now };
 
-function option(name, sessionOptions) {
-  return {
-    name,
-    start: () => kit.createSrpSession(sessionOptions),
-    srpA: (session) => session.srpA,
-    /** A fresh session for one answer (a session answers one challenge); made outside the timed region. */
-    prepareAnswer: () => kit.createSrpSession(sessionOptions),
-    answer: (session) => kit.respondToPasswordVerifier(session, answerInput).PASSWORD_CLAIM_SIGNATURE,
-    login: () => kit.respondToPasswordVerifier(kit.createSrpSession(sessionOptions), answerInput).PASSWORD_CLAIM_SIGNATURE,
-  };
-}
-
-export const kit1024 = {
-  ...option('cognito-kit', { randomBytes: fixedBytes }),
-  deviceVerifier: () =>
-    kit.createDeviceVerifier({ deviceGroupKey: device.deviceGroupKey, deviceKey: device.deviceKey, randomBytes: fixedBytes })
-      .DeviceSecretVerifierConfig,
-};
-export const kit256 = option('cognito-kit, privateValueBits: 256', { privateValueBits: 256, randomBytes: shortRandom });
+export const kit1024 = kitAdapter('cognito-kit', { randomBytes: fixedBytes }, undefined, { withDeviceVerifier: true });
+export const kit256 = kitAdapter('cognito-kit, privateValueBits: 256', { privateValueBits: 256, randomBytes: shortRandom });
 
 export const adapters = [kit1024, kit256];
 
