@@ -17,6 +17,9 @@
 //    nodejs_compat added to the same config it serves a login (so that failure is the flag's absence, nothing else).
 // 5. @cognito-kit/srp/node-crypto in workerd with nodejs_compat: nodeCryptoEngine() refuses at once with
 //    ENGINE_UNAVAILABLE (creating its Diffie-Hellman object would cost about 1.4 s of CPU there).
+// 6. warmUp() of @cognito-kit/srp in a Worker's global scope, without nodejs_compat: the Worker starts (workerd
+//    refuses random values in the global scope, and warmUp draws none) and its first request answers with a valid
+//    SRP_A; control: the same Worker calling createSrpSession() in its global scope does not start.
 //
 //   node scripts/local-pool-worker.mjs [--verbose]     (build first: pnpm -r --filter './packages/**' run build)
 //
@@ -235,6 +238,43 @@ export default {
   check('control of the control: the same bundle with nodejs_compat added serves a login (so the failure above is the flag\'s absence)', tried.value?.signedIn === true, tried.error?.stack ?? '');
 
   await nativeEngineRefused(inputs, external, capnp);
+  await warmUpInGlobalScope(allowedInputs, capnp);
+}
+
+/**
+ * README's Worker advice: warmUp() in the global scope. workerd throws on random values drawn there, so the Worker
+ * starting at all shows warmUp draws none; its first request then makes a session (randomness in a request is
+ * allowed). The control draws a session in the global scope and must not start.
+ */
+async function warmUpInGlobalScope(allowedInputs, capnp) {
+  const srpIndex = join(repoRoot, 'packages/srp/dist/index.js');
+  const serve = async (name, globalScope) => {
+    const dir = join(outDir, name);
+    mkdirSync(dir, { recursive: true });
+    const entry = join(dir, 'entry.js');
+    writeFileSync(
+      entry,
+      `import { createSrpSession, warmUp } from '@cognito-kit/srp';
+${globalScope}
+export default {
+  fetch() {
+    return new Response(createSrpSession().srpA);
+  },
+};
+`,
+    );
+    const bundle = await bundleWorker({ package: 'srp', entry, outDir: dir, aliases: { '@cognito-kit/srp': srpIndex }, allowedInputs: [...allowedInputs, dir + sep], log: () => {} });
+    if (bundle.bundlePath === undefined) return { error: new Error(`does not bundle: ${bundle.problems.join(' | ')}`) };
+    writeFileSync(join(dir, 'workerd.capnp'), capnp);
+    const server = await startWorkerd(dir, 'workerd.capnp');
+    const answer = server.url === undefined ? { error: new Error(lastLines(server.output())) } : await attempt(async () => (await fetch(server.url)).text());
+    await server.stop();
+    return { ...answer, output: server.output() };
+  };
+  const warmed = await serve('warm-up', 'warmUp();');
+  check('warmUp() in a Worker\'s global scope (no nodejs_compat): the Worker starts and its first request makes a session (SRP_A of 3072 bits)', /^[0-9a-f]{760,768}$/.test(warmed.value ?? ''), warmed.value ?? warmed.error?.stack ?? '');
+  const control = await serve('random-in-global-scope', 'warmUp();\ncreateSrpSession();');
+  check('control: the same Worker drawing a session in its global scope does not serve (workerd refuses random values there)', control.value === undefined && /global scope/i.test(control.output), control.value ?? lastLines(control.output));
 }
 
 /**
