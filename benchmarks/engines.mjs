@@ -17,13 +17,12 @@
 // engines.json; --print-json ends stdout with the summary as one JSON line (for run.mjs)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { findBinary } from '../scripts/runtimes/deno-bun-chromium.mjs';
 import { machineLine, markdownTable, median } from './lib/measure.mjs';
 import { BENCH_DIR, REPO_DIR } from './lib/vector.mjs';
-import { workerdBinary } from './runtimes/workerd.mjs';
+import { freePort, workerdBinary } from './runtimes/workerd.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -309,16 +308,6 @@ const engineWorker :Workerd.Worker = (
   compatibilityFlags = ["nodejs_compat"],
 );
 `;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** CPU time (ns) of workerd's main thread, which runs this worker's JavaScript (tid = pid), and of all its threads. */

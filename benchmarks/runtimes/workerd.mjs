@@ -35,7 +35,8 @@ export function workerdBinary() {
   throw new Error('workerd not found: install packages/srp devDependencies or set WORKERD_BIN');
 }
 
-function freePort() {
+/** A free loopback port (bound, read and released; workerd binds it right after). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject).listen(0, '127.0.0.1', () => {
