@@ -93,15 +93,18 @@ export const serve: Command = defineCommand({
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
       throw new Failure(`cannot listen on ${host}:${port} (${code})`);
     }
-    out(`listening on ${server.url}`);
-    if (!LOOPBACK.has(host)) ctx.stderr(`cognito-kit serve: listening on ${host}, reachable from other machines: a test pool, not a real one\n`);
-    for (const line of banner) out(line);
-    pools.onLog((line) => out(describe(line, pools)));
-
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    // Listen for the stop signals before announcing the URL: whoever reads that line may stop the server at once,
+    // and must get a clean exit with every line written, not the default kill.
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    if (!LOOPBACK.has(host)) ctx.stderr(`cognito-kit serve: listening on ${host}, reachable from other machines: a test pool, not a real one\n`);
+    out(`listening on ${server.url}`);
+    for (const line of banner) out(line);
+    pools.onLog((line) => out(describe(line, pools)));
+
+    const signal = await stopped;
     await server.close();
     out(`stopped (${signal})`);
     return 0;
