@@ -4,7 +4,8 @@
 import * as kit from '@cognito-kit/srp';
 import { challengeParameters, device, fixedBytes, input } from './vector.mjs';
 
-const answerInput = { userPoolId: input.poolId, password: input.password, challengeParameters, now: input.now };
+/** The PASSWORD_VERIFIER input of the fixed vector, as every cognito-kit row answers it. */
+export const answerInput = { userPoolId: input.poolId, password: input.password, challengeParameters, now: input.now };
 
 /**
  * One row of the tables: `sessionOptions` as a user passes them to createSrpSession (randomness pinned to the
