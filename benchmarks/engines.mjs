@@ -15,14 +15,14 @@
 //
 // Usage: node engines.mjs [--quick] [--no-write] [--print-json]   → the "Engines by runtime" section of RESULTS.md, and
 // engines.json; --print-json ends stdout with the summary as one JSON line (for run.mjs)
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { findBinary } from '../scripts/runtimes/deno-bun-chromium.mjs';
 import { machineLine, markdownTable, median } from './lib/measure.mjs';
 import { BENCH_DIR, REPO_DIR } from './lib/vector.mjs';
-import { freePort, workerdBinary } from './runtimes/workerd.mjs';
+import { cpuDelta, startWorkerd, threadCpu, workerdBinary } from './runtimes/workerd.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -294,63 +294,17 @@ async function bundleWorker() {
   return dir;
 }
 
-function workerdConfig(port) {
-  return `using Workerd = import "/workerd/workerd.capnp";
-
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .engineWorker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-
-const engineWorker :Workerd.Worker = (
-  modules = [ (name = "worker.js", esModule = embed "worker.js") ],
-  compatibilityDate = "2025-01-01",
-  compatibilityFlags = ["nodejs_compat"],
-);
-`;
-}
-
-/** CPU time (ns) of workerd's main thread, which runs this worker's JavaScript (tid = pid), and of all its threads. */
-function workerdCpu(pid) {
-  const read = (tid) => Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-  let all = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      all += read(tid);
-    } catch {
-      // the thread ended
-    }
-  }
-  return { main: read(pid), all };
-}
-
-/** One fresh `workerd serve`: three no-op requests (the baseline), one /create, one /engine. */
+/** One fresh `workerd serve` with nodejs_compat: three no-op requests (the baseline), one /create, one /engine. */
 async function workerdSample(binary, dir) {
-  const port = await freePort();
-  const configFile = join(dir, 'config.capnp');
-  writeFileSync(configFile, workerdConfig(port));
-  const child = spawn(binary, ['serve', configFile], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const w = await startWorkerd(binary, join(dir, 'worker.js'), { compatibilityFlags: ['nodejs_compat'] });
   try {
-    const get = async (path) => (await fetch(`http://127.0.0.1:${port}${path}`)).json();
-    for (let t0 = Date.now(); ; ) {
-      try {
-        await get('/noop');
-        break;
-      } catch (error) {
-        if (child.exitCode !== null || Date.now() - t0 > 15_000) throw new Error(`workerd did not start: ${error.message} ${stderr.slice(-500)}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    }
     const request = async (path) => {
-      const before = workerdCpu(child.pid);
+      const before = threadCpu(w.pid);
       const t0 = performance.now();
-      const body = await get(path);
+      const body = await w.get(path);
       const wallMs = performance.now() - t0;
-      const after = workerdCpu(child.pid);
-      return { body, wallMs, cpuMs: (after.main - before.main) / 1e6, allThreadsCpuMs: (after.all - before.all) / 1e6 };
+      const cpu = cpuDelta(w.pid, before, threadCpu(w.pid));
+      return { body, wallMs, cpuMs: cpu.mainMs, allThreadsCpuMs: cpu.totalMs };
     };
     const noops = [await request('/noop'), await request('/noop'), await request('/noop')];
     const base = { cpuMs: median(noops.map((r) => r.cpuMs).sort((a, b) => a - b)), wallMs: median(noops.map((r) => r.wallMs).sort((a, b) => a - b)) };
@@ -366,10 +320,7 @@ async function workerdSample(binary, dir) {
       engineRequestWallMs: engine.wallMs,
     };
   } finally {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
+    await w.stop();
   }
 }
 

@@ -332,8 +332,10 @@ log(
 
 // ---- 3b. allocation per login (child processes) ------------------------------------------------------------------
 const SEMI_SPACE_MB = 256;
+/** The bundle (its file) an adapter came from. */
+const bundleFileOf = (adapter) => Object.entries(files).find(([name]) => M[name].adapters?.includes(adapter))[1];
 function allocation(impl) {
-  const file = Object.entries(files).find(([name]) => M[name].adapters?.includes(impl.adapter))[1];
+  const file = bundleFileOf(impl.adapter);
   for (let count = quick ? 4 : 12; count >= 2; count = Math.floor(count / 2)) {
     const out = spawnSync(
       process.execPath,
@@ -389,10 +391,7 @@ log(`Fixed-base tables (fresh processes, medians of ${table.processes}): ${table
 
 // ---- 3d. first login of a fresh process: the pure path, the node-crypto engine, OpenSSL (as in cold-start.mjs) ----
 const FIRST_LOGIN_RUNS = quick ? 3 : 11;
-const firstLoginRows = [kit1024, kitNative, openssl1024].map((adapter) => ({
-  name: adapter.name,
-  file: Object.entries(files).find(([name]) => M[name].adapters?.includes(adapter))[1],
-}));
+const firstLoginRows = [kit1024, kitNative, openssl1024].map((adapter) => ({ name: adapter.name, file: bundleFileOf(adapter) }));
 const firstLoginSamples = firstLogins(firstLoginRows, FIRST_LOGIN_RUNS);
 const firstLoginMs = Object.fromEntries([...firstLoginSamples].map(([name, s]) => [name, median([...s.first].sort((p, q) => p - q))]));
 log(
@@ -404,7 +403,6 @@ log(
 // ---- 3e. the other runtimes, for the targets of issue 13: engines.mjs (Node, Bun, Deno, workerd) and workerd cold ---
 let enginesByRuntime;
 let workerdSummary;
-let workerdRunDate;
 if (!nodeOnly) {
   log('Engines by runtime (engines.mjs) …');
   const engines = spawnSync(process.execPath, [join(BENCH_DIR, 'engines.mjs'), '--print-json', ...(quick ? ['--quick'] : []), ...(write ? [] : ['--no-write'])], {
@@ -417,7 +415,6 @@ if (!nodeOnly) {
   const { runRuntimeBenchmarks } = await import('./runtimes/run.mjs');
   const runtimeResults = await runRuntimeBenchmarks({ quick, runtimes: ['workerd'], groups: ['kit', 'kit-warm'], coldSamples: 5, write: false, log: () => {} });
   workerdSummary = runtimeResults.summary?.workerd;
-  workerdRunDate = runtimeResults.date;
   log(`  workerd: first default login ${workerdSummary?.login1024ColdMs} ms cold, ${workerdSummary?.login1024WarmedUpColdMs} ms after warmUp() (slowest ${workerdSummary?.login1024WarmedUpColdMaxMs} ms)\n`);
 }
 

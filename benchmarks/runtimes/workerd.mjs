@@ -35,8 +35,7 @@ export function workerdBinary() {
   throw new Error('workerd not found: install packages/srp devDependencies or set WORKERD_BIN');
 }
 
-/** A free loopback port (bound, read and released; workerd binds it right after). */
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject).listen(0, '127.0.0.1', () => {
@@ -46,7 +45,7 @@ export function freePort() {
   });
 }
 
-function config(bundleName, port) {
+function config(bundleName, port, compatibilityFlags) {
   return `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -56,13 +55,13 @@ const config :Workerd.Config = (
 
 const benchWorker :Workerd.Worker = (
   modules = [ (name = ${JSON.stringify(bundleName)}, esModule = embed ${JSON.stringify(bundleName)}) ],
-  compatibilityDate = "${COMPATIBILITY_DATE}",
+  compatibilityDate = "${COMPATIBILITY_DATE}",${compatibilityFlags.length ? `\n  compatibilityFlags = ${JSON.stringify(compatibilityFlags)},` : ''}
 );
 `;
 }
 
 /** Nanoseconds on the CPU per thread of `pid`. */
-function threadCpu(pid) {
+export function threadCpu(pid) {
   const out = new Map();
   let tids = [];
   try {
@@ -79,19 +78,20 @@ function threadCpu(pid) {
   }
   return out;
 }
-function cpuDelta(pid, before, after) {
+/** CPU milliseconds between two threadCpu() readings: the isolate thread's (tid = pid) and all threads'. */
+export function cpuDelta(pid, before, after) {
   let total = 0;
   for (const [tid, ns] of after) total += ns - (before.get(tid) ?? 0);
   const main = (after.get(String(pid)) ?? 0) - (before.get(String(pid)) ?? 0);
   return { mainMs: main / 1e6, totalMs: total / 1e6 };
 }
 
-/** Starts `workerd serve` on a bundle; resolves once it answers /noop. */
-async function startWorkerd(binary, bundleFile, { timeoutMs = 15000 } = {}) {
+/** Starts `workerd serve` on a bundle (no compatibility flags unless given); resolves once it answers /noop. */
+export async function startWorkerd(binary, bundleFile, { timeoutMs = 15000, compatibilityFlags = [] } = {}) {
   const dir = dirname(bundleFile);
   const port = await freePort();
   const configFile = join(dir, `${basename(bundleFile, '.js')}-${port}.capnp`);
-  writeFileSync(configFile, config(basename(bundleFile), port));
+  writeFileSync(configFile, config(basename(bundleFile), port, compatibilityFlags));
   const child = spawn(binary, ['serve', configFile], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
