@@ -23,7 +23,7 @@ import {
   secretHash,
   type SrpEngine,
 } from '../../src/index.js';
-import { hexBytes, loadVectors, scriptedRandom, type Vector } from './vectors.js';
+import { hexBytes, loadVectors, passwordVerifierInputOf, privateBytesOf, scriptedRandom, type Vector } from './vectors.js';
 
 const vectors = loadVectors();
 const byKind = (kind: Vector['kind']) => vectors.filter((v) => v.kind === kind);
@@ -38,7 +38,7 @@ export function describeVectors(engine?: SrpEngine): void {
   const engineOnly = engine !== undefined;
 
   function sessionFor(v: Vector) {
-    return createSrpSession({ randomBytes: scriptedRandom(hexBytes(str(v.input.smallA).padStart(256, '0'))), ...withEngine });
+    return createSrpSession({ randomBytes: scriptedRandom(privateBytesOf(v)), ...withEngine });
   }
 
   function expectIntermediates(v: Vector, prefix: string, userId: string, password: string) {
@@ -82,18 +82,7 @@ export function describeVectors(engine?: SrpEngine): void {
       const { input: i, expected: e } = v;
       const session = sessionFor(v);
       expect(session.srpA).toBe(e.A);
-      const answer = respondToPasswordVerifier(session, {
-        userPoolId: str(i.poolId),
-        password: str(i.password),
-        challengeParameters: {
-          SALT: str(i.salt),
-          SRP_B: str(i.B),
-          SECRET_BLOCK: str(i.secretBlock),
-          USER_ID_FOR_SRP: str(i.userIdForSrp),
-          USERNAME: str(i.username),
-        },
-        now: new Date(Number(i.timestampEpochMs)),
-      });
+      const answer = respondToPasswordVerifier(session, passwordVerifierInputOf(v));
       expect(answer).toEqual({
         USERNAME: i.userIdForSrp,
         PASSWORD_CLAIM_SECRET_BLOCK: i.secretBlock,

@@ -4,6 +4,7 @@
 // scripts/runtimes/vectors.mjs: vitest.config.ts serves it in Node and edge-runtime, and the bundle runners
 // (workerd, Deno, Bun, Chromium) embed it, so this file reads no file system and runs everywhere.
 import vectorData from 'cognito-kit:workerd-vectors';
+import type { PasswordVerifierInput } from '../../src/index.js';
 import { fromHex } from './bytes.js';
 
 export interface Vector {
@@ -34,5 +35,27 @@ export function scriptedRandom(...chunks: Uint8Array[]): (length: number) => Uin
       throw new Error(`unexpected randomBytes(${length}); next scripted chunk has ${next?.length ?? 'no'} bytes`);
     }
     return next;
+  };
+}
+
+/** The vector's a as a session draws it: 128 bytes, its leading zero bytes restored. */
+export function privateBytesOf(v: Vector): Uint8Array {
+  return hexBytes(String(v.input.smallA).padStart(256, '0'));
+}
+
+/** respondToPasswordVerifier's input for an srp vector: its pool, password, challenge and clock. */
+export function passwordVerifierInputOf(v: Vector): PasswordVerifierInput {
+  const i = v.input;
+  return {
+    userPoolId: String(i.poolId),
+    password: String(i.password),
+    challengeParameters: {
+      SALT: String(i.salt),
+      SRP_B: String(i.B),
+      SECRET_BLOCK: String(i.secretBlock),
+      USER_ID_FOR_SRP: String(i.userIdForSrp),
+      USERNAME: String(i.username),
+    },
+    now: new Date(Number(i.timestampEpochMs)),
   };
 }
